@@ -1,0 +1,356 @@
+"""The knowledge base: people with dated roles, offices, organisations and countries, kept as YAML.
+
+The data lives in ``backchannel/data/kb`` (and in any folder named by ``BACKCHANNEL_KB_PATH``,
+separated by ``os.pathsep``, whose files extend or override it). Each file is a list of entries of
+one kind, named by the file or folder:
+
+    countries.yaml      iso3, name, aliases, adjectives, people, capitals, regions
+    functions.yaml      generic offices ("top general", "foreign minister") used for role-only and
+                        counterpart mentions: id, sector, phrases
+    organisations.yaml  id, name, aliases, country, sector, kind
+    roles/*.yaml        offices of one country: id, title, aliases, country, sector, function, org
+    people/*.yaml       id, name, aliases, country, gender, wikidata, roles: [{role, start, end}]
+
+A tenure's ``end`` is inclusive (the last day in office); a missing end means still in office, a
+missing start means "before our records begin".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from backchannel.errors import KnowledgeBaseError
+from backchannel.model import DateSpan
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
+
+__all__ = [
+    "Country",
+    "Function",
+    "KnowledgeBase",
+    "Organisation",
+    "Person",
+    "Role",
+    "Tenure",
+    "default_kb",
+    "fold",
+]
+
+
+def fold(text: str) -> str:
+    """The key a surface form is looked up by: accents, case, punctuation and spacing folded."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"[^a-z0-9']+", " ", text)
+    return text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    role: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def covers(self, start: dt.date, end: dt.date | None = None) -> bool:
+        """True when the tenure overlaps ``[start, end]`` (a single day when ``end`` is None)."""
+        end = end or start
+        return (self.start is None or self.start <= end) and (self.end is None or start <= self.end)
+
+
+@dataclass(slots=True)
+class Person:
+    id: str
+    name: str
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    gender: str | None = None
+    wikidata: str | None = None
+    tenures: tuple[Tenure, ...] = ()
+
+    @property
+    def surname(self) -> str:
+        parts = [p for p in self.name.replace(".", " ").split() if p.lower() not in {"jr", "sr", "ii", "iii"}]
+        return parts[-1] if parts else self.name
+
+
+@dataclass(slots=True)
+class Role:
+    id: str
+    title: str
+    country: str | None
+    sector: str | None
+    function: str | None = None
+    org: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Function:
+    id: str
+    sector: str | None
+    phrases: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Organisation:
+    id: str
+    name: str
+    country: str | None
+    sector: str | None
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None
+
+
+@dataclass(slots=True)
+class Country:
+    iso3: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class KnowledgeBase:
+    countries: dict[str, Country] = field(default_factory=dict)
+    functions: dict[str, Function] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    _index: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
+    _by_role: dict[str, list[tuple[Person, Tenure]]] = field(default_factory=dict, repr=False)
+
+    # -- loading ------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, paths: Iterable[Path] | None = None) -> KnowledgeBase:
+        """Load the package data, then each extra folder in order (later entries win by id)."""
+        kb = cls()
+        folders = [DATA_DIR, *(paths or [])]
+        extra = os.environ.get("BACKCHANNEL_KB_PATH")
+        if paths is None and extra:
+            folders += [Path(p) for p in extra.split(os.pathsep) if p]
+        for folder in folders:
+            kb._load_folder(Path(folder))
+        kb._build_indexes()
+        return kb
+
+    def _load_folder(self, folder: Path) -> None:
+        if not folder.is_dir():
+            raise KnowledgeBaseError(f"knowledge-base folder {folder} does not exist")
+        for path in sorted(folder.rglob("*.yaml")):
+            kind = path.parent.name if path.parent != folder else path.stem
+            self.add_entries(kind, _read_yaml(path), str(path))
+
+    def add_entries(self, kind: str, entries: list[dict[str, Any]], origin: str = "<data>") -> None:
+        """Add entries of one kind (``countries``, ``functions``, ``organisations``, ``roles``, ``people``)."""
+        builders = {
+            "countries": (self.countries, _country, "iso3"),
+            "functions": (self.functions, _function, "id"),
+            "organisations": (self.organisations, _organisation, "id"),
+            "roles": (self.roles, _role, "id"),
+            "people": (self.people, _person, "id"),
+        }
+        if kind not in builders:
+            raise KnowledgeBaseError(f"{origin}: unknown kind {kind!r}; expected one of {sorted(builders)}")
+        table, build, key = builders[kind]
+        for entry in entries:
+            try:
+                record = build(entry)
+            except (KeyError, TypeError, ValueError) as exc:
+                raise KnowledgeBaseError(f"{origin}: bad {kind} entry {entry!r}: {exc}") from exc
+            table[getattr(record, key)] = record  # type: ignore[index]
+
+    def _build_indexes(self) -> None:
+        index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+
+        def put(surface: str, kind: str, ident: str) -> None:
+            key = fold(surface)
+            if key and (kind, ident) not in index[key]:
+                index[key].append((kind, ident))
+
+        for c in self.countries.values():
+            for s in (c.name, *c.aliases):
+                put(s, "country", c.iso3)
+            for s in c.adjectives:
+                put(s, "adjective", c.iso3)
+            for s in c.people:
+                put(s, "people", c.iso3)
+            for s in c.capitals:
+                put(s, "capital", c.iso3)
+            for s in c.regions:
+                put(s, "region", c.iso3)
+        for o in self.organisations.values():
+            for s in (o.name, *o.aliases):
+                put(s, "organisation", o.id)
+        for r in self.roles.values():
+            for s in (r.title, *r.aliases):
+                put(s, "role", r.id)
+        for f in self.functions.values():
+            for s in f.phrases:
+                put(s, "function", f.id)
+        for p in self.people.values():
+            for s in (p.name, *p.aliases):
+                put(s, "person", p.id)
+        self._index = dict(index)
+        by_role: dict[str, list[tuple[Person, Tenure]]] = defaultdict(list)
+        for p in self.people.values():
+            for t in p.tenures:
+                by_role[t.role].append((p, t))
+        self._by_role = dict(by_role)
+
+    # -- lookups ------------------------------------------------------------------------------
+
+    def surfaces(self) -> Iterator[tuple[str, str, str]]:
+        """Every matchable surface form as ``(folded form, kind, id)``, for building matchers."""
+        for key, hits in self._index.items():
+            for kind, ident in hits:
+                yield key, kind, ident
+
+    def find(self, surface: str) -> list[tuple[str, str]]:
+        """Entries named exactly by ``surface`` (after folding) as ``(kind, id)`` pairs."""
+        return list(self._index.get(fold(surface), ()))
+
+    def country(self, surface: str) -> Country | None:
+        """The country a name, adjective, people noun, capital or region refers to."""
+        for kind, ident in self.find(surface):
+            if kind in {"country", "adjective", "people", "capital", "region"}:
+                return self.countries.get(ident)
+        return None
+
+    def roles_on(self, person_id: str, when: DateSpan | dt.date | None) -> list[Role]:
+        """The roles a person held on a date (or at any time in an interval; all roles if unknown)."""
+        person = self.people.get(person_id)
+        if person is None:
+            return []
+        start, end = _bounds(when)
+        held = [t for t in person.tenures if start is None or t.covers(start, end)]
+        return [self.roles[t.role] for t in held if t.role in self.roles]
+
+    def holders(self, role_id: str, when: DateSpan | dt.date | None) -> list[Person]:
+        """Who held a role on a date, or at any time in an interval, latest tenure first."""
+        start, end = _bounds(when)
+        rows = [(p, t) for p, t in self._by_role.get(role_id, ()) if start is None or t.covers(start, end)]
+        rows.sort(key=lambda pt: pt[1].start or dt.date.min, reverse=True)
+        return [p for p, _ in rows]
+
+    def roles_with(self, function: str, country: str | None) -> list[Role]:
+        """The offices of a country that perform a generic function (e.g. ``chief_of_defence``)."""
+        return [r for r in self.roles.values() if r.function == function and (country is None or r.country == country)]
+
+
+@cache
+def default_kb() -> KnowledgeBase:
+    """The package knowledge base (plus ``BACKCHANNEL_KB_PATH``), loaded once per process."""
+    return KnowledgeBase.load()
+
+
+def _bounds(when: DateSpan | dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    if when is None:
+        return None, None
+    if isinstance(when, DateSpan):
+        return when.start, when.end
+    return when, when
+
+
+def _read_yaml(path: Path) -> list[dict[str, Any]]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeBaseError(f"{path}: cannot read knowledge-base file: {exc}") from exc
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise KnowledgeBaseError(f"{path}: expected a list of entries, got {type(data).__name__}")
+    return data
+
+
+def _date(value: Any) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    text = str(value)
+    if re.fullmatch(r"\d{4}", text):
+        return dt.date(int(text), 1, 1)
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return dt.date.fromisoformat(text + "-01")
+    return dt.date.fromisoformat(text)
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def _country(e: dict[str, Any]) -> Country:
+    return Country(
+        iso3=e["iso3"],
+        name=e["name"],
+        aliases=_tuple(e.get("aliases")),
+        adjectives=_tuple(e.get("adjectives")),
+        people=_tuple(e.get("people")),
+        capitals=_tuple(e.get("capitals")),
+        regions=_tuple(e.get("regions")),
+    )
+
+
+def _function(e: dict[str, Any]) -> Function:
+    return Function(id=e["id"], sector=e.get("sector"), phrases=_tuple(e.get("phrases")))
+
+
+def _organisation(e: dict[str, Any]) -> Organisation:
+    return Organisation(
+        id=e["id"],
+        name=e["name"],
+        country=e.get("country"),
+        sector=e.get("sector"),
+        aliases=_tuple(e.get("aliases")),
+        kind=e.get("kind"),
+    )
+
+
+def _role(e: dict[str, Any]) -> Role:
+    return Role(
+        id=e["id"],
+        title=e["title"],
+        country=e.get("country"),
+        sector=e.get("sector"),
+        function=e.get("function"),
+        org=e.get("org"),
+        aliases=_tuple(e.get("aliases")),
+    )
+
+
+def _person(e: dict[str, Any]) -> Person:
+    tenures = []
+    for r in e.get("roles") or []:
+        start, end = _date(r.get("start")), _date(r.get("end"))
+        if start and end and end < start:
+            raise ValueError(f"tenure of {r['role']} ends before it starts")
+        tenures.append(Tenure(r["role"], start, end))
+    return Person(
+        id=e["id"],
+        name=e["name"],
+        country=e.get("country"),
+        aliases=_tuple(e.get("aliases")),
+        gender=e.get("gender"),
+        wikidata=e.get("wikidata"),
+        tenures=tuple(tenures),
+    )
