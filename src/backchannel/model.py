@@ -408,14 +408,24 @@ class TimeMention:
 
 @dataclass(slots=True)
 class Mention:
-    """A reference to an actor in the cleaned text, resolved as far as the knowledge base allows."""
+    """A reference to an actor in the cleaned text.
+
+    ``actor`` is resolved as of the publication date; a mention that names an office rather than a
+    person (``kind`` "role", "function" or "counterpart") is resolved again at the event's date
+    from ``role_id``/``function``/``country``. ``how`` says why, for ``explain``.
+    """
 
     start: int
     end: int
     text: str
     actor: Actor
-    how: str  # why this resolution: "name", "alias", "surname", "role@date", "counterpart", "group", ...
+    how: str  # "name", "alias", "surname", "role", "function", "counterpart", "group", "org", ...
     sentence: int = -1
+    kind: str = "person"  # person | role | function | counterpart | organisation | group | country
+    role_id: str | None = None
+    function: str | None = None
+    country: str | None = None
+    plural: bool = False
 
 
 @dataclass(slots=True)
@@ -435,6 +445,7 @@ class Document:
     events: list[Event] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     done: set[str] = field(default_factory=set)  # names of the stages that have run
+    parses: dict[int, Any] = field(default_factory=dict, repr=False)  # sentence -> spaCy Doc, transient
 
     def original(self, start: int, end: int) -> Evidence:
         """Evidence for clean offsets ``[start, end)``: the verbatim original text and its offsets."""

@@ -1,0 +1,468 @@
+"""Composing knowledge-base hits into actor mentions, one sentence at a time.
+
+News wraps a name in titles ("Chief of the General Staff Gen. Valery Gerasimov"), names an
+office instead of a person ("Russia's top general"), points at "his Russian counterpart", or
+names a side ("Russian forces"). We read a sentence's tokens left to right, collecting a *title
+run* of office, country and organisation words with the ranks and glue words between them:
+
+ 1. a person's name (full, or a surname the document or a rank supports) closes the run and
+    becomes a person mention; the run before it only hints at which of their offices is meant;
+ 2. a capitalised name the knowledge base does not know, right after a rank or an office word
+    ("Col. Dave Butler"), becomes an unknown person who takes country and sector from the run;
+ 3. "counterpart(s)" becomes one counterpart mention per country adjective in the run;
+ 4. any other token ends the run, and the run's last word decides what it was: an office
+    ("Russia's top officer") is a role-only mention, a group noun ("Russian forces") a group,
+    an organisation an organisation, a country or capital a country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from backchannel.actors.match import Hit, SurfaceMatcher, Token, tokenize
+from backchannel.kb import KnowledgeBase
+from backchannel.model import Actor, Document, Mention
+
+RANKS = frozenset(
+    [
+        "gen",
+        "general",
+        "lt",
+        "lieutenant",
+        "col",
+        "colonel",
+        "maj",
+        "major",
+        "capt",
+        "captain",
+        "cpt",
+        "adm",
+        "admiral",
+        "cmdr",
+        "cdr",
+        "brig",
+        "brigadier",
+        "sgt",
+        "sergeant",
+        "army",
+        "navy",
+        "air",
+        "force",
+        "marine",
+        "marines",
+        "corps",
+        "vice",
+        "rear",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "senator",
+        "rep",
+        "amb",
+        "ambassador",
+        "jr",
+    ]
+)
+GLUE = frozenset(
+    [
+        "the",
+        "s",
+        "of",
+        "top",
+        "senior",
+        "military",
+        "uniformed",
+        "own",
+        "highest",
+        "ranking",
+        "most",
+        "senior",
+    ]
+)
+TITLE_WORDS = frozenset(
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokespeople",
+        "minister",
+        "secretary",
+        "president",
+        "chairman",
+        "chief",
+        "commander",
+        "adviser",
+        "advisor",
+        "ambassador",
+        "envoy",
+        "premier",
+        "chancellor",
+        "director",
+        "head",
+        "deputy",
+        "aide",
+        "official",
+        "officer",
+    ]
+)
+NOT_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "on",
+        "in",
+        "at",
+        "and",
+        "but",
+        "for",
+        "of",
+        "to",
+        "from",
+        "with",
+        "by",
+        "as",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "he",
+        "she",
+        "they",
+        "it",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
+)
+COUNTERPART = frozenset({"counterpart", "counterparts"})
+PERSON_KINDS = frozenset({"person", "surname"})
+TITLE_KINDS = frozenset(
+    {"role", "function", "adjective", "country", "organisation", "capital", "people", "group"}
+)
+
+
+@dataclass
+class Run:
+    """The title run being collected: hits and ranks since the last break."""
+
+    hits: list[list[Hit]] = field(default_factory=list)  # alternatives per span
+    start: int = -1
+    end: int = -1
+    rank_start: int = -1  # where the ranks right before a name begin, for the mention's text
+
+    def add(self, alts: list[Hit]) -> None:
+        self.start = alts[0].start if self.start < 0 else self.start
+        self.end = alts[0].end
+        self.hits.append(alts)
+
+    def kinds(self) -> set[str]:
+        return {h.kind for alts in self.hits for h in alts}
+
+
+def find_mentions(doc: Document, kb: KnowledgeBase, matcher: SurfaceMatcher) -> list[Mention]:
+    """Every actor mention in the document's body sentences."""
+    out: list[Mention] = []
+    known_names: dict[str, Actor] = {}  # surname -> actor, for people the KB does not know
+    seen_people: set[str] = set()
+    for i, sentence in enumerate(doc.sentences):
+        tokens = tokenize(doc.text[sentence.start : sentence.end], sentence.start)
+        hits = matcher.hits(tokens, doc.text)
+        found = _compose(doc.text, tokens, hits, kb, known_names, seen_people)
+        for m in found:
+            m.sentence = i
+        out.extend(found)
+    return out
+
+
+def _compose(
+    text: str,
+    tokens: list[Token],
+    hits: list[Hit],
+    kb: KnowledgeBase,
+    known_names: dict[str, Actor],
+    seen_people: set[str],
+) -> list[Mention]:
+    by_first: dict[int, list[Hit]] = {}
+    for h in hits:
+        by_first.setdefault(h.first, []).append(h)
+    out: list[Mention] = []
+    run = Run()
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        alts = by_first.get(i)
+        gap = text[tokens[i - 1].end : tok.start] if i else ""
+        if run.hits and _breaks(gap):
+            out.extend(_close(run, kb, text))
+            run = Run()
+        person = [h for h in alts or [] if h.kind in PERSON_KINDS]
+        person = [h for h in person if h.kind == "person" or _surname_ok(h, tokens, run, kb, seen_people)]
+        if person:
+            out.append(_person(text, tokens, person, run, kb))
+            seen_people.update(h.ident for h in person)
+            run = Run()
+            i = person[0].last + 1
+            continue
+        if alts and any(h.kind in TITLE_KINDS for h in alts):
+            run.add([h for h in alts if h.kind in TITLE_KINDS])
+            i = alts[0].last + 1
+            continue
+        if tok.key in COUNTERPART:
+            out.extend(_counterparts(text, tokens, i, run))
+            run = Run()
+            i += 1
+            continue
+        name_end = _unknown_name(tokens, i, text, run, by_first)
+        if name_end > i:
+            out.append(_unknown_person(text, tokens, i, name_end, run, kb, known_names))
+            run = Run()
+            i = name_end
+            continue
+        if tok.key in known_names and tok.capitalised:
+            actor = known_names[tok.key]
+            out.append(Mention(tok.start, tok.end, tok.text, _with_text(actor, tok.text), "surname"))
+            run = Run()
+            i += 1
+            continue
+        if tok.key in RANKS and tok.capitalised:
+            run.rank_start = tok.start if run.rank_start < 0 else run.rank_start
+            i += 1
+            continue
+        if tok.key in GLUE or (tok.key == "and" and _between_adjectives(run, by_first, i)):
+            i += 1
+            continue
+        if run.hits:
+            out.extend(_close(run, kb, text))
+        run = Run()
+        i += 1
+    if run.hits:
+        out.extend(_close(run, kb, text))
+    return out
+
+
+def _breaks(gap: str) -> bool:
+    return any(c in ',;:()"—–' for c in gap)
+
+
+def _between_adjectives(run: Run, by_first: dict[int, list[Hit]], i: int) -> bool:
+    nxt = by_first.get(i + 1) or []
+    return (
+        bool(run.hits)
+        and "adjective" in {h.kind for h in run.hits[-1]}
+        and any(h.kind == "adjective" for h in nxt)
+    )
+
+
+def _surname_ok(hit: Hit, tokens: list[Token], run: Run, kb: KnowledgeBase, seen: set[str]) -> bool:
+    """A lone surname is a KB person when the document named them already, when a rank or an
+    office stands before it ("Gen. Brown", "Secretary Blinken"), or when it is distinctive
+    enough: not an everyday English word (a title-cased word mid-sentence that is a surname)."""
+    if hit.ident in seen or run.rank_start >= 0 or run.kinds() & {"role", "function"}:
+        return True
+    prev = tokens[hit.first - 1].key if hit.first else ""
+    if prev in TITLE_WORDS or prev in RANKS:
+        return True
+    word = tokens[hit.first].text
+    return word not in _COMMON_SURNAMES
+
+
+# Surnames that are also ordinary words or places: they need a rank, an office or an earlier
+# full mention before we take them as the person.
+_COMMON_SURNAMES = frozenset(
+    [
+        "Brown",
+        "Price",
+        "Butler",
+        "Austin",
+        "Miller",
+        "Young",
+        "White",
+        "Black",
+        "Green",
+        "King",
+        "Long",
+        "Little",
+        "Rice",
+        "Bush",
+        "Cook",
+        "Lee",
+        "Wood",
+        "Hill",
+        "Ward",
+        "Reed",
+        "Page",
+        "Stone",
+        "Bolton",
+        "Mattis",
+        "May",
+        "Sullivan",
+        "Shoigu",
+    ]
+) - {"Shoigu"}
+
+
+def _person(text: str, tokens: list[Token], hits: list[Hit], run: Run, kb: KnowledgeBase) -> Mention:
+    h = hits[0]
+    start = run.rank_start if run.rank_start >= 0 else h.start
+    person = kb.people[h.ident]
+    actor = Actor(person.name, text[start : h.end], person.country, None, None, person.id)
+    roles = [a.ident for alts in run.hits for a in alts if a.kind == "role"]
+    hint = next((r for r in roles if kb.roles[r].country == person.country), roles[0] if roles else None)
+    how = "name" if h.kind == "person" else "surname"
+    if len(hits) > 1:
+        how += f" (ambiguous: {', '.join(x.ident for x in hits)})"
+    return Mention(start, h.end, text[start : h.end], actor, how, kind="person", role_id=hint)
+
+
+def _unknown_name(tokens: list[Token], i: int, text: str, run: Run, by_first: dict[int, list[Hit]]) -> int:
+    """End (exclusive token index) of a capitalised name that follows a rank or office word."""
+    prev = tokens[i - 1].key if i and not _breaks(text[tokens[i - 1].end : tokens[i].start]) else ""
+    after_title = run.rank_start >= 0 or prev in TITLE_WORDS or bool(run.kinds() & {"role", "function"})
+    if not after_title:
+        return i
+    j = i
+    while j < len(tokens) and j - i < 4 and _name_token(tokens[j], by_first.get(j)):
+        if j > i and text[tokens[j - 1].end : tokens[j].start] not in {" ", ". ", "."}:
+            break
+        j += 1
+    return j if j - i >= 2 or (j - i == 1 and run.rank_start >= 0) else i
+
+
+def _name_token(tok: Token, alts: list[Hit] | None) -> bool:
+    return (
+        tok.capitalised
+        and tok.key not in NOT_NAMES
+        and tok.key not in RANKS
+        and tok.key not in TITLE_WORDS
+        and not alts
+    )
+
+
+def _unknown_person(
+    text: str, tokens: list[Token], i: int, j: int, run: Run, kb: KnowledgeBase, known: dict[str, Actor]
+) -> Mention:
+    start = run.rank_start if run.rank_start >= 0 else tokens[i].start
+    name = text[tokens[i].start : tokens[j - 1].end]
+    country, sector, role = _context(run, kb)
+    title = text[run.start : run.end] if run.hits else None
+    actor = Actor(name, text[start : tokens[j - 1].end], country, sector, role or title, None)
+    known[tokens[j - 1].key] = actor
+    return Mention(
+        start, tokens[j - 1].end, text[start : tokens[j - 1].end], actor, "unknown name", kind="person"
+    )
+
+
+def _context(run: Run, kb: KnowledgeBase) -> tuple[str | None, str | None, str | None]:
+    """Country, sector and office title implied by a title run."""
+    country = sector = role = None
+    for alts in run.hits:
+        for h in alts:
+            if h.kind in {"adjective", "country", "capital", "people"}:
+                country = country or h.ident
+            elif h.kind == "organisation":
+                org = kb.organisations[h.ident]
+                country, sector = country or org.country, sector or org.sector
+            elif h.kind == "role" and len(alts) == 1:
+                r = kb.roles[h.ident]
+                country, sector, role = country or r.country, sector or r.sector, r.title
+            elif h.kind == "function":
+                sector = sector or kb.functions[h.ident].sector
+    return country, sector, role
+
+
+def _counterparts(text: str, tokens: list[Token], i: int, run: Run) -> list[Mention]:
+    tok = tokens[i]
+    start = run.start if run.hits else tok.start
+    words = text[start : tok.end]
+    plural = tok.key == "counterparts"
+    countries = [h.ident for alts in run.hits for h in alts if h.kind in {"adjective", "country"}]
+    actor = Actor(None, words)
+    if not countries:
+        return [Mention(start, tok.end, words, actor, "counterpart", kind="counterpart", plural=plural)]
+    return [
+        Mention(
+            start,
+            tok.end,
+            words,
+            Actor(None, words, c),
+            "counterpart",
+            kind="counterpart",
+            country=c,
+            plural=plural,
+        )
+        for c in dict.fromkeys(countries)
+    ]
+
+
+def _close(run: Run, kb: KnowledgeBase, text: str) -> list[Mention]:
+    """A finished title run with no name: its last word says what it names."""
+    last = run.hits[-1]
+    words_kind = {h.kind for h in last}
+    places = {"adjective", "country", "capital"}
+    countries: list[str | None] = list(
+        dict.fromkeys(h.ident for alts in run.hits[:-1] for h in alts if h.kind in places)
+    )
+    words = text[run.start : run.end]
+    if words_kind & {"role", "function"}:
+        return [_office(run, last, c, kb, words) for c in (countries or [None])]
+    if "group" in words_kind:
+        sector = next(h.ident for h in last if h.kind == "group")
+        return [_mention(run, Actor(None, words, c, sector), "group", "group", c) for c in countries]
+    if "organisation" in words_kind:
+        org = kb.organisations[next(h.ident for h in last if h.kind == "organisation")]
+        actor = Actor(org.name, words, org.country, org.sector, None, org.id)
+        return [_mention(run, actor, "organisation", "org", org.country)]
+    sectors: tuple[tuple[str, str | None], ...] = (("capital", "GOV"), ("country", None), ("people", None))
+    for kind, implied in sectors:
+        if kind in words_kind:
+            iso = next(h.ident for h in last if h.kind == kind)
+            return [_mention(run, Actor(None, words, iso, implied), "country", kind, iso)]
+    return []
+
+
+def _office(run: Run, last: list[Hit], country: str | None, kb: KnowledgeBase, words: str) -> Mention:
+    roles = [h for h in last if h.kind == "role"]
+    if roles:
+        fitting = [h for h in roles if country is None or kb.roles[h.ident].country == country]
+        pick = (fitting or roles)[0]
+        role = kb.roles[pick.ident]
+        actor = Actor(None, words, role.country, role.sector, role.title, None)
+        m = _mention(run, actor, "role", "role", country or role.country)
+        m.role_id = pick.ident if len(fitting or roles) == 1 or country else None
+        m.function = role.function
+        return m
+    func = kb.functions[next(h.ident for h in last if h.kind == "function")]
+    m = _mention(run, Actor(None, words, country, func.sector), "function", "function", country)
+    m.function = func.id
+    return m
+
+
+def _mention(run: Run, actor: Actor, kind: str, how: str, country: str | None) -> Mention:
+    return Mention(run.start, run.end, actor.text, actor, how, kind=kind, country=country)
+
+
+def _with_text(actor: Actor, text: str) -> Actor:
+    return Actor(actor.name, text, actor.country, actor.sector, actor.role, actor.kb_id)

@@ -1,0 +1,309 @@
+"""Stage 6, events: PLOVER records from the parsed sentences.
+
+For every trigger word in a parsed sentence:
+ 1. build its frame (subjects, other party, clause) from the parse;
+ 2. date it: the date expression in its clause, else its sentence, else its paragraph, else the
+    publication date (so a background "last spoke in October 2022" keeps its own date);
+ 3. resolve the mentions in each argument to actors *as of that date* (offices and counterparts
+    name whoever held them then); an argument that is a pronoun takes the last person named in
+    the paragraph;
+ 4. read status and attribution, and code one record per distinct set of participants;
+ 5. when one article reports the same event twice, keep one record with the most precise date.
+Sentences that ask a question are not coded: a question asserts no event.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from backchannel import dates
+from backchannel.actors import resolve
+from backchannel.events import context
+from backchannel.events.attribution import attribution
+from backchannel.events.frames import Frame, build
+from backchannel.events.status import status_of
+from backchannel.events.triggers import TriggerTable, load_triggers
+from backchannel.kb import KnowledgeBase, default_kb
+from backchannel.model import Actor, Attribution, DateSpan, Document, Event, Mention, stable_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PRIORITY = {
+    "person": 0,
+    "role": 1,
+    "function": 2,
+    "counterpart": 3,
+    "organisation": 4,
+    "group": 5,
+    "country": 6,
+}
+BRANCH_CUT = frozenset({"conj", "cc", "relcl", "acl", "advcl", "prep"})
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+
+
+def code(doc: Document, kb: KnowledgeBase | None = None, table: TriggerTable | None = None) -> Document:
+    kb = kb or default_kb()
+    table = table or load_triggers()
+    found: list[Event] = []
+    for i in sorted(doc.parses):
+        if doc.text[doc.sentences[i].start : doc.sentences[i].end].rstrip().endswith("?"):
+            continue
+        found.extend(_code_sentence(doc, i, doc.parses[i], kb, table))
+    doc.events = merge_within_article(found)
+    doc.parses = {}
+    doc.done.add("events")
+    return doc
+
+
+def _code_sentence(doc: Document, i: int, parsed: Doc, kb: KnowledgeBase, table: TriggerTable) -> list[Event]:
+    out: list[Event] = []
+    for tok in parsed:
+        for spec in table.for_token(tok.lemma_, tok.pos_):
+            frame = build(tok, spec, table.types[spec.event_type])
+            if frame is None:
+                continue
+            events = _events(doc, i, frame, kb, table)
+            if events:
+                out.extend(events)
+                break  # one reading per trigger word: the first type that yields a record
+    return out
+
+
+def _events(doc: Document, i: int, frame: Frame, kb: KnowledgeBase, table: TriggerTable) -> list[Event]:
+    sent = doc.sentences[i]
+    base = sent.start
+    date, scope = _date(doc, i, frame)  # 2
+    subj = _resolve_all(_args(doc, i, frame.subjects), date, kb, None)  # 3
+    partner = subj[0][0] if subj else None
+    other = _resolve_all(_args(doc, i, frame.others), date, kb, partner)
+    if not subj and other and any(m.kind == "counterpart" for m in _args(doc, i, frame.subjects)):
+        subj = _resolve_all(_args(doc, i, frame.subjects), date, kb, other[0][0])
+    if frame.spec.needs_other and not other and not frame.reciprocal:
+        return []
+    status, status_word = status_of(frame.trigger, frame.governor)  # 4
+    said = attribution(frame.trigger, doc.parses[i])
+    records = []
+    for actors, recipients in _participant_sets(frame, subj, other, table):
+        ev = _record(doc, i, frame, actors, recipients, date, status)
+        if ev is None:
+            continue
+        ev.attribution = _attribution(doc, i, said, date, kb)
+        ev.trace = _trace(doc, base, frame, scope, status, status_word, subj + other)
+        records.append(ev)
+    return records
+
+
+def _date(doc: Document, i: int, frame: Frame) -> tuple[DateSpan, str]:
+    sent = doc.sentences[i]
+    clause = (sent.start + frame.clause[0], sent.start + frame.clause[1])
+    para = doc.paragraphs[sent.paragraph]
+    anchor = sent.start + frame.trigger.idx
+    return dates.attach(doc.times, [clause, (sent.start, sent.end), para], doc.published, anchor)
+
+
+def _args(doc: Document, i: int, heads: list[Token]) -> list[Mention]:
+    """The best mention in each argument branch; pronouns take the last person before them."""
+    sent = doc.sentences[i]
+    in_sentence = [m for m in doc.mentions if m.sentence == i]
+    out: list[Mention] = []
+    for head in heads:
+        if head.lower_ in PRONOUNS:
+            m = _antecedent(doc, sent.start + head.idx, i)
+            if m:
+                out.append(m)
+            continue
+        start, end = _branch(head)
+        inside = [m for m in in_sentence if sent.start + start <= m.start and m.end <= sent.start + end]
+        inside.sort(key=lambda m: (PRIORITY.get(m.kind, 9), m.start))
+        if inside:
+            best = inside[0].kind
+            out += [m for m in inside if m.kind == best and m.start == inside[0].start] or inside[:1]
+    return out
+
+
+def _branch(head: Token) -> tuple[int, int]:
+    """Characters of one argument: the head's subtree without coordinated phrases and clauses."""
+    cut = {t.i for c in head.children if c.dep_ in BRANCH_CUT for t in c.subtree}
+    kept = [t for t in head.subtree if t.i not in cut] or [head]
+    return kept[0].idx, kept[-1].idx + len(kept[-1].text)
+
+
+def _antecedent(doc: Document, pos: int, i: int) -> Mention | None:
+    para = doc.sentences[i].paragraph
+    people = [
+        m for m in doc.mentions
+        if m.kind == "person" and m.end <= pos and doc.sentences[m.sentence].paragraph in {para, para - 1}
+    ]  # fmt: skip
+    return people[-1] if people else None
+
+
+def _resolve_all(
+    mentions: list[Mention], date: DateSpan, kb: KnowledgeBase, partner: Actor | None
+) -> list[tuple[Actor, Mention]]:
+    out: list[tuple[Actor, Mention]] = []
+    for m in mentions:
+        actor = resolve(m, date, kb, partner)
+        if actor is not None and (actor.name or actor.country):
+            out.append((actor, m))
+    return out
+
+
+def _participant_sets(
+    frame: Frame, subj: list[tuple[Actor, Mention]], other: list[tuple[Actor, Mention]], table: TriggerTable
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """One record per distinct set of participants. Separate parties reached by one verb of
+    remote contact ("spoke to his Ukrainian and Russian counterparts") were separate calls."""
+    actors = _unique([a for a, _ in subj])
+    recipients = [a for a in _unique([a for a, _ in other]) if a.key not in {x.key for x in actors}]
+    reciprocal = table.types[frame.spec.event_type].reciprocal or frame.reciprocal
+    if frame.spec.event_type == "CONSULT":
+        if frame.spec.mode == "visit":
+            return [(actors, recipients)] if actors and recipients else []
+        if len(recipients) > 1 and len({r.country for r in recipients}) > 1:
+            return [([*actors, r], []) for r in recipients]
+        parties = _unique(actors + recipients)
+        return [(parties, [])] if len(parties) >= 2 else []
+    if reciprocal and not recipients:
+        return [(actors, [])] if len(actors) >= 2 else []
+    return [(actors, recipients)] if actors else []
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for a in actors:
+        seen.setdefault(a.key, a)
+    return list(seen.values())
+
+
+def _record(
+    doc: Document,
+    i: int,
+    frame: Frame,
+    actors: list[Actor],
+    recipients: list[Actor],
+    date: DateSpan,
+    status: str,
+) -> Event | None:
+    if not actors:
+        return None  # PLOVER: no identifiable actor, no record
+    sent = doc.sentences[i]
+    evidence = doc.original(sent.start, sent.end)
+    event_type = frame.spec.event_type
+    keys = sorted(a.key for a in actors + recipients)
+    trig = sent.start + frame.trigger.idx
+    ident = stable_id("e", doc.article.content_hash[:16], event_type, trig, *keys)
+    clause_text = doc.text[sent.start + frame.clause[0] : sent.start + frame.clause[1]]
+    mode = context.mode(frame, clause_text, actors + recipients, doc, i)
+    return Event(
+        id=ident,
+        article_id=doc.article.id,
+        event_type=event_type,
+        mode=mode,
+        contexts=context.contexts(event_type, actors + recipients),
+        status=status,  # type: ignore[arg-type]
+        actors=actors,
+        recipients=recipients,
+        initiator=_initiator(frame, actors),
+        date=date,
+        location=context.location(frame, doc, i),
+        attribution=None,
+        evidence=evidence,
+        confidence=_confidence(actors + recipients, date, frame),
+        outlet=doc.article.outlet,
+    )
+
+
+def _initiator(frame: Frame, actors: list[Actor]) -> Actor | None:
+    """Who placed a contact: the subject of a directional verb ("X called Y", "X contacted Y")."""
+    if frame.spec.event_type == "CONSULT" and frame.spec.pos == "VERB" and frame.trigger.lemma_ in {
+        "call", "phone", "telephone", "contact", "visit",
+    }:  # fmt: skip
+        return actors[0] if actors else None
+    return None
+
+
+def _confidence(people: list[Actor], date: DateSpan, frame: Frame) -> float:
+    score = 0.5
+    score += 0.2 * (sum(1 for a in people if a.kb_id) / max(1, len(people)))
+    score += 0.15 if date.basis in {"explicit", "relative"} else 0.0
+    score += 0.1 if frame.spec.pos == "VERB" else 0.0
+    return round(min(score, 0.99), 2)
+
+
+def _attribution(doc: Document, i: int, said: Any, date: DateSpan, kb: KnowledgeBase) -> Attribution | None:
+    if said is None:
+        return None
+    sent = doc.sentences[i]
+    lo, hi = sent.start + said.start, sent.start + said.end
+    inside = [m for m in doc.mentions if m.sentence == i and lo <= m.start and m.end <= hi]
+    inside.sort(key=lambda m: (PRIORITY.get(m.kind, 9), m.start))
+    source = resolve(inside[0], date, kb) if inside else None
+    return Attribution(source, said.text)
+
+
+def _trace(
+    doc: Document,
+    base: int,
+    frame: Frame,
+    scope: str,
+    status: str,
+    word: str,
+    args: list[tuple[Actor, Mention]],
+) -> dict[str, Any]:
+    t = frame.trigger
+    return {
+        "rule": frame.why,
+        "trigger": {"text": t.text, "lemma": t.lemma_, "pos": frame.spec.pos, "start": base + t.idx},
+        "date_scope": scope,
+        "status": {"value": status, "because": word or None},
+        "actors": [{"text": m.text, "how": m.how, "resolved": a.name or a.country} for a, m in args],
+    }
+
+
+def merge_within_article(events: list[Event]) -> list[Event]:
+    """One record per event per article: records of one type, status and participant set whose
+    dates agree are one event reported twice; the one with the narrowest date is kept."""
+    kept: list[Event] = []
+    for ev in sorted(events, key=_precision):
+        twin = next((k for k in kept if _same_event(k, ev)), None)
+        if twin is None:
+            kept.append(ev)
+        else:
+            twin.mode = twin.mode or ev.mode
+            twin.initiator = twin.initiator or ev.initiator
+            twin.location = twin.location or ev.location
+            twin.attribution = twin.attribution or ev.attribution
+    order = {e.id: n for n, e in enumerate(events)}
+    return sorted(kept, key=lambda e: order[e.id])
+
+
+def _precision(ev: Event) -> tuple[int, int]:
+    rank = {"explicit": 0, "relative": 0, "inferred": 1, "published": 2}.get(ev.date.basis, 3)
+    return rank, ev.date.width if ev.date.known else 10**6
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if (a.event_type, a.status) != (b.event_type, b.status):
+        return False
+    if {x.key for x in a.participants} != {x.key for x in b.participants}:
+        return False
+    return dates_compatible(a.date, b.date)
+
+
+def dates_compatible(a: DateSpan, b: DateSpan, slack: int = 0) -> bool:
+    """Two dates that can be the same day. A publication-date fallback only bounds the event from
+    above (it happened on or before publication), so it reaches a week back."""
+    if not (a.known and b.known):
+        return True
+    return _window(a, slack).overlaps(_window(b, slack))
+
+
+def _window(d: DateSpan, slack: int) -> DateSpan:
+    import datetime as dt
+
+    assert d.start and d.end
+    back = 7 if d.basis == "published" else 0
+    return DateSpan(
+        d.start - dt.timedelta(days=back + slack), d.end + dt.timedelta(days=slack), d.granularity
+    )

@@ -1,0 +1,205 @@
+"""Argument frames: who acts and who is acted on, read off the dependency parse of a trigger.
+
+A *frame* holds the heads of the subject phrases, the heads of the other party's phrases and
+the clause the trigger stands in (its own subtree minus the clauses embedded in it, which carry
+their own events and dates). It is built for a verb ("Milley spoke with Gerasimov"), a noun with
+a light verb ("held talks with"), or a noun on its own ("his call with his Chinese counterpart").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from backchannel.events.triggers import Trigger, TypeSpec
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+CLAUSAL = frozenset({"relcl", "ccomp", "advcl", "acl", "parataxis", "csubj", "pcomp"})
+RELATIVE = frozenset({"who", "that", "which", "whom"})
+# Nouns that only exist in the plural: "talks" is one event, "calls" are several.
+PLURALIA = frozenset({"talks", "negotiations", "consultations", "discussions", "hostilities"})
+
+
+@dataclass
+class Frame:
+    trigger: Token
+    spec: Trigger
+    subjects: list[Token] = field(default_factory=list)
+    others: list[Token] = field(default_factory=list)
+    governor: Token | None = None  # the verb the event hangs on (the trigger itself for verbs)
+    reciprocal: bool = False  # "each other", "between X and Y": all parties act
+    clause: tuple[int, int] = (0, 0)  # character offsets of the clause within the sentence
+    passive: bool = False
+    why: list[str] = field(default_factory=list)
+
+
+def build(trigger: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None:
+    """The frame of ``trigger`` read as ``spec``; None when the word is not used as an event here
+    (a topic nested in another noun phrase, a generic plural, an anaphor with no arguments)."""
+    frame = _verb_frame(trigger, spec) if spec.pos == "VERB" else _noun_frame(trigger, spec, type_spec)
+    if frame is None:
+        return None
+    root = frame.governor or trigger
+    frame.clause = clause_span(root, trigger)
+    return frame
+
+
+def _verb_frame(verb: Token, spec: Trigger) -> Frame:
+    f = Frame(verb, spec, governor=verb)
+    f.subjects, f.passive = subject_heads(verb)
+    if f.passive:
+        f.others = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    f.others += _others(verb, spec.other)
+    if any(_is_each_other(t) for t in f.others):
+        f.others = [t for t in f.others if not _is_each_other(t)]
+        f.reciprocal = True
+    if spec.reverse:
+        f.subjects, f.others = f.others, f.subjects
+    f.why.append(f"verb {verb.text!r} ({spec.event_type})")
+    return f
+
+
+def _noun_frame(noun: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None:
+    if noun.dep_ in {"compound", "nmod", "amod"}:
+        return None  # "call logs", "meeting room": a modifier, not an event
+    if noun.tag_ in {"NNS", "NNPS"} and noun.lower_ not in PLURALIA and not _counted(noun):
+        return None  # "calls between Milley and Gerasimov" over two years: habitual, not one event
+    f = Frame(noun, spec)
+    light = _light_verb(noun, type_spec)
+    if light is not None:
+        f.governor = light
+        f.subjects, f.passive = subject_heads(light)
+        f.others = _others(light, spec.other)
+        f.why.append(f"noun {noun.text!r} with light verb {light.text!r}")
+    elif _nested(noun):
+        return None  # "a report about his call": the call is the report's topic
+    else:
+        f.governor = _governing_verb(noun)
+        f.why.append(f"noun {noun.text!r} ({spec.event_type})")
+    f.subjects += [c for c in noun.children if c.dep_ == "poss"]
+    f.subjects += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    between = _pobjs(noun, ("between",))
+    if between:
+        f.subjects += between
+        f.reciprocal = True
+    f.others += _others(noun, tuple(p for p in spec.other if p not in {"dobj", "between"}))
+    if not f.subjects and not f.others and _anaphoric(noun):
+        return None  # "the call" / "this meeting" refers back to an event coded already
+    return f
+
+
+def subject_heads(verb: Token, inherited: bool = False) -> tuple[list[Token], bool]:
+    """Heads of the subject phrase; for a passive, the agent ("was called by X"). Subjects are
+    inherited through xcomp/conj chains ("tried to call", "is expected to call", "was unable to
+    speak", "met and discussed") and relative clauses ("Milley, who spoke with ...")."""
+    for c in verb.children:
+        if c.dep_ in SUBJECTS:
+            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return [verb.head], False
+            return [c], False
+        if c.dep_ == "nsubjpass":
+            agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            if inherited and not agents:
+                return [c], False  # raising: "X is expected to call" -- X will call
+            return agents, True
+    if verb.dep_ == "relcl":
+        return [verb.head], False
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head is not head:
+        head = head.head  # "was unable to speak": the subject is the subject of "was"
+    if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and head.pos_ in {"VERB", "AUX"} and head is not verb:
+        if verb.dep_ == "ccomp" and head.lemma_ in {"say", "tell", "add", "report"}:
+            return [], False  # the speaker is not the subject of what they report
+        return subject_heads(head, inherited=True)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [verb.head], False
+    return [], False
+
+
+def _others(head: Token, slots: Iterable[str]) -> list[Token]:
+    slots = tuple(slots)
+    out: list[Token] = []
+    if "dobj" in slots:
+        out += [c for c in head.children if c.dep_ in {"dobj", "dative"}]
+    preps = tuple(s for s in slots if s not in {"dobj", "poss"})
+    out += _pobjs(head, preps)
+    # The phrase often hangs one level down: "spoke by phone with X", "met Wednesday with X".
+    for c in head.children:
+        if c.dep_ in {"npadvmod", "advmod", "dobj"}:
+            out += _pobjs(c, preps)
+        elif c.dep_ == "prep" and c.lower_ not in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out += _pobjs(p, preps)
+    return _with_conjuncts(out)
+
+
+def _pobjs(head: Token, preps: Iterable[str]) -> list[Token]:
+    wanted = set(preps)
+    out = []
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in wanted:
+            out += [p for p in c.children if p.dep_ == "pobj"]
+    return _with_conjuncts(out)
+
+
+def _with_conjuncts(heads: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for h in heads:
+        for t in [h, *h.conjuncts]:
+            if t not in out:
+                out.append(t)
+    return out
+
+
+def _is_each_other(tok: Token) -> bool:
+    return tok.lower_ == "other" and any(c.lower_ == "each" for c in tok.children)
+
+
+def _counted(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" for c in noun.children)
+
+
+def _light_verb(noun: Token, type_spec: TypeSpec) -> Token | None:
+    head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in type_spec.light:
+        return head
+    return None
+
+
+def _nested(noun: Token) -> bool:
+    """True when the noun is the object of a preposition that modifies another noun."""
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _anaphoric(noun: Token) -> bool:
+    return any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in noun.children
+    )
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    t = tok
+    for _ in range(6):
+        if t.pos_ in {"VERB", "AUX"}:
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def clause_span(root: Token, trigger: Token) -> tuple[int, int]:
+    """Characters of the clause headed by ``root``, leaving out embedded clauses that do not hold
+    the trigger and verbs coordinated with it (they are clauses of their own)."""
+    skip: set[int] = set()
+    for c in root.children:
+        embedded = c.dep_ in CLAUSAL or (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+        if embedded and not (c.left_edge.i <= trigger.i <= c.right_edge.i):
+            skip.update(t.i for t in c.subtree)
+    kept = [t for t in root.subtree if t.i not in skip]
+    return kept[0].idx, kept[-1].idx + len(kept[-1].text)

@@ -1,0 +1,98 @@
+"""Status: did it happen, is it planned, was it tried and failed, refused, only mooted, denied?
+
+No event coder we know of records this; analysts need it most for contacts ("tried to set up
+calls" is not a call). The status is read from the words that govern the trigger within its
+sentence: modal auxiliaries, negation, and governing verbs such as "try", "plan" or "refuse".
+The cue words are data (``data/plover/status.yaml``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "plover" / "status.yaml"
+# Links we follow upward from the trigger to the words that govern it.
+UPWARD = frozenset(
+    {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "conj", "pcomp", "nsubjpass", "attr", "oprd"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCues:
+    planned: frozenset[str]
+    attempted: frozenset[str]
+    refused: frozenset[str]
+    hypothetical: frozenset[str]
+    reporting: frozenset[str]
+    future_modals: frozenset[str]
+    hypothetical_modals: frozenset[str]
+
+
+@cache
+def cues() -> StatusCues:
+    d = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return StatusCues(**{k: frozenset(v) for k, v in d.items()})
+
+
+def status_of(trigger: Token, governor: Token | None = None) -> tuple[str, str]:
+    """The status and the word that decided it ("occurred" and "" when nothing did)."""
+    c = cues()
+    chain = _chain(governor or trigger, c)
+    if trigger not in chain:
+        chain.insert(0, trigger)
+    for tok in chain:
+        if _negated(tok):
+            return "negated", _neg_word(tok)
+        modal = _modal(tok, c)
+        if modal:
+            return modal
+        lemma = tok.lemma_.lower()
+        if tok is trigger:
+            continue
+        for status, words in (("attempted", c.attempted), ("refused", c.refused), ("planned", c.planned),
+                              ("hypothetical", c.hypothetical)):  # fmt: skip
+            if lemma in words:
+                return status, tok.text
+    return "occurred", ""
+
+
+def _chain(tok: Token, c: StatusCues) -> list[Token]:
+    """The trigger and the words above it, up to (not including) a reporting verb: "Kirby said
+    they would meet" is planned by "would", not by "said"."""
+    out = [tok]
+    while tok.dep_ in UPWARD and tok.head is not tok:
+        tok = tok.head
+        if tok.lemma_.lower() in c.reporting:
+            break
+        out.append(tok)
+    return out
+
+
+def _negated(tok: Token) -> bool:
+    if any(ch.dep_ == "neg" for ch in tok.children):
+        return True
+    return any(ch.dep_ == "det" and ch.lower_ == "no" for ch in tok.children)
+
+
+def _neg_word(tok: Token) -> str:
+    return next((ch.text for ch in tok.children if ch.dep_ in {"neg", "det"}), "not")
+
+
+def _modal(tok: Token, c: StatusCues) -> tuple[str, str] | None:
+    for ch in tok.children:
+        if ch.dep_ != "aux":
+            continue
+        word = ch.lower_
+        if word in c.future_modals:
+            return "planned", ch.text
+        if word in c.hypothetical_modals:
+            return "hypothetical", ch.text
+    return None

@@ -1,0 +1,115 @@
+"""The trigger table, loaded from ``data/plover/triggers.yaml``, and the word forms it implies.
+
+The pre-filter needs surface forms ("spoke", "talks", "met"), the coder needs lemmas; both come
+from the same file. Irregular forms live in ``data/plover/irregular.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "plover"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    event_type: str
+    lemma: str
+    pos: str  # "VERB" or "NOUN"
+    mode: str | None = None
+    other: tuple[str, ...] = ()
+    reverse: bool = False
+    needs_other: bool = False
+
+
+@dataclass(slots=True)
+class TypeSpec:
+    name: str
+    reciprocal: bool = False
+    light: frozenset[str] = frozenset()
+    mode_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class TriggerTable:
+    version: int
+    types: dict[str, TypeSpec]
+    verbs: dict[str, list[Trigger]]
+    nouns: dict[str, list[Trigger]]
+    forms: frozenset[str]  # every lower-case surface form of every trigger word
+
+    def for_token(self, lemma: str, pos: str) -> list[Trigger]:
+        table = self.verbs if pos == "VERB" else self.nouns if pos in {"NOUN", "PROPN"} else {}
+        return table.get(lemma.lower(), [])
+
+
+@cache
+def load_triggers(path: Path | None = None) -> TriggerTable:
+    data = yaml.safe_load((path or DATA / "triggers.yaml").read_text(encoding="utf-8"))
+    irregular = _irregular()
+    types: dict[str, TypeSpec] = {}
+    verbs: dict[str, list[Trigger]] = {}
+    nouns: dict[str, list[Trigger]] = {}
+    forms: set[str] = set()
+    for name, spec in data["types"].items():
+        types[name] = _type_spec(name, spec)
+        for entry in spec.get("verbs") or []:
+            t = _trigger(name, "VERB", entry)
+            verbs.setdefault(t.lemma, []).append(t)
+            forms.update(verb_forms(t.lemma, irregular))
+        for entry in spec.get("nouns") or []:
+            t = _trigger(name, "NOUN", entry)
+            nouns.setdefault(t.lemma, []).append(t)
+            forms.update(noun_forms(t.lemma))
+    return TriggerTable(int(data.get("version", 1)), types, verbs, nouns, frozenset(forms))
+
+
+def _type_spec(name: str, spec: dict[str, Any]) -> TypeSpec:
+    cues = {mode: tuple(words) for mode, words in (spec.get("mode_cues") or {}).items()}
+    return TypeSpec(name, bool(spec.get("reciprocal")), frozenset(spec.get("light") or ()), cues)
+
+
+def _trigger(event_type: str, pos: str, e: dict[str, Any]) -> Trigger:
+    return Trigger(
+        event_type=event_type,
+        lemma=str(e["lemma"]).lower(),
+        pos=pos,
+        mode=e.get("mode"),
+        other=tuple(e.get("other") or ()),
+        reverse=bool(e.get("reverse")),
+        needs_other=e.get("needs") == "other",
+    )
+
+
+@cache
+def _irregular() -> dict[str, tuple[str, ...]]:
+    data = yaml.safe_load((DATA / "irregular.yaml").read_text(encoding="utf-8"))
+    return {k: tuple(v) for k, v in data.items()}
+
+
+def verb_forms(lemma: str, irregular: dict[str, tuple[str, ...]]) -> set[str]:
+    """Base, -s, -ed, -ing forms (with the usual spelling changes) plus irregular forms; a
+    phrasal verb contributes its first word's forms. Over-generating is harmless here."""
+    head = lemma.split()[0]
+    forms = {head, head + "s", head + "es", head + "ed", head + "d", head + "ing"}
+    if head.endswith("e"):
+        forms |= {head[:-1] + "ing", head + "d"}
+    if head.endswith("y"):
+        forms |= {head[:-1] + "ies", head[:-1] + "ied"}
+    if len(head) > 2 and head[-1] not in "aeiouwxy" and head[-2] in "aeiou" and head[-3] not in "aeiou":
+        forms |= {head + head[-1] + "ed", head + head[-1] + "ing"}
+    forms.update(irregular.get(head, ()))
+    return forms
+
+
+def noun_forms(lemma: str) -> set[str]:
+    head = lemma.split()[-1]
+    forms = {head, head + "s", head + "es"}
+    if head.endswith("y"):
+        forms.add(head[:-1] + "ies")
+    return forms

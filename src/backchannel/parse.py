@@ -1,0 +1,49 @@
+"""Stage 4, parse: the full spaCy parse, for the sentences that can hold an event and no others.
+
+Most sentences of a news article report no event we code. A sentence is parsed only when it
+holds a word form of some trigger (``data/plover/triggers.yaml``) and at least one actor
+mention; the rest never reach the tagger or parser. Sentences are parsed in batches across
+articles, with the model loaded once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from backchannel.events.triggers import TriggerTable, load_triggers
+from backchannel.model import Document
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+BATCH_SIZE = 256
+
+
+def candidates(doc: Document, table: TriggerTable) -> list[int]:
+    """Indices of sentences worth parsing: a trigger word form and an actor mention (or a pronoun
+    that may refer to one) in the sentence."""
+    with_actor = {m.sentence for m in doc.mentions}
+    out = []
+    for i, s in enumerate(doc.sentences):
+        words = {w.lower() for w in _WORD.findall(doc.text[s.start : s.end])}
+        if not words & table.forms:
+            continue
+        if i in with_actor or words & _PRONOUNS:
+            out.append(i)
+    return out
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "his", "her", "their", "both", "two"})
+
+
+def parse(docs: Sequence[Document], nlp: object | None = None, table: TriggerTable | None = None) -> None:
+    """Parse the candidate sentences of every document in one ``nlp.pipe`` stream."""
+    from backchannel import nlp as nlp_module
+
+    model = nlp or nlp_module.load()
+    table = table or load_triggers()
+    jobs = [(d, i) for d in docs for i in candidates(d, table)]
+    texts = (d.text[d.sentences[i].start : d.sentences[i].end] for d, i in jobs)
+    for (d, i), parsed in zip(jobs, model.pipe(texts, batch_size=BATCH_SIZE), strict=True):  # type: ignore[attr-defined]
+        d.parses[i] = parsed
+    for d in docs:
+        d.done.add("parse")

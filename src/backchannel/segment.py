@@ -1,0 +1,89 @@
+"""Stage 2, segment: body paragraphs into sentences, by rule, without a parser.
+
+Only sentences that can hold an event are parsed later, so sentence boundaries must come cheap.
+A boundary is sentence-final punctuation (with any closing quotes or brackets) followed by space
+and a capital, digit or opening quote, unless the word before the full stop is an abbreviation
+news uses before names and numbers ("Gen.", "Lt.", "U.S.", "Nov.") or a single initial ("Q.").
+"""
+
+from __future__ import annotations
+
+import re
+
+from backchannel.model import Document, Sentence
+
+ABBREVIATIONS = frozenset(
+    ["gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "cdr", "brig", "pvt", "cpl", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "pres", "prof", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "nos", "vs", "etc", "dept", "gov't", "govt", "amb", "rev", "hon", "est", "approx", "fig", "vol", "pp", "ft", "mt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "n.y", "l.a", "a.m", "p.m", "i.e", "e.g", "no."]
+)
+# Abbreviations that are also ordinary last words of a sentence: a boundary when followed by a
+# capitalised word that starts a new clause is still likely, so only these never split.
+_NEVER_FINAL = frozenset(
+    ["gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "cdr", "brig", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "prof", "st", "amb", "hon"]
+)
+
+_BOUNDARY = re.compile(r"""([.!?…]+)(["')\]]*)(\s+)(?=["'(\[]?[A-Z0-9])""")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)$")
+
+MAX_SENTENCE_CHARS = 2000  # longer runs (tables, lists without punctuation) are cut at spaces
+
+
+def segment(doc: Document) -> Document:
+    """Fill ``doc.sentences`` from ``doc.paragraphs``."""
+    doc.sentences = []
+    for p, (start, end) in enumerate(doc.paragraphs):
+        for s, e in split(doc.text[start:end]):
+            for cs, ce in _cap(doc.text, start + s, start + e):
+                doc.sentences.append(Sentence(cs, ce, p))
+    doc.done.add("segment")
+    return doc
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``[start, end)`` within ``text``, trimmed of surrounding spaces."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group(1) == "." and _is_abbreviation(text[: m.start(1)], text[m.end() :]):
+            continue
+        spans.append((start, m.end(2)))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
+
+
+def _is_abbreviation(before: str, after: str) -> bool:
+    m = _WORD_BEFORE.search(before)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if len(word) == 1 and word.isalpha():  # an initial: "Charles Q. Brown"
+        return True
+    if word in _NEVER_FINAL:
+        return True
+    if word.rstrip(".") in ABBREVIATIONS or word in ABBREVIATIONS:
+        # "U.S. officials said" continues; "... in the U.S. The next day" is rare enough to accept.
+        return not after[:1].isdigit() or word in {"no", "nos"} or word.rstrip(".") in _MONTHS
+    return False
+
+
+_MONTHS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _cap(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an overlong sentence at spaces so no single parse explodes."""
+    out = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        out.append((start, cut))
+        start = cut + 1
+    out.append((start, end))
+    return out
