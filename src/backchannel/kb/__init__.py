@@ -8,11 +8,21 @@ one kind, named by the file or folder:
     functions.yaml      generic offices ("top general", "foreign minister") used for role-only and
                         counterpart mentions: id, sector, phrases
     organisations.yaml  id, name, aliases, country, sector, kind
-    roles/*.yaml        offices of one country: id, title, aliases, country, sector, function, org
-    people/*.yaml       id, name, aliases, country, gender, wikidata, roles: [{role, start, end}]
+    roles/*.yaml        offices of one country: id, title, aliases, country, sector, function, org,
+                        and optionally ``functions`` (further generic functions the office performs)
+                        and ``multiple: true`` (several people hold it at once, e.g. spokespeople)
+    people/*.yaml       id, name, aliases, country, gender, wikidata,
+                        roles: [{role, start, end, acting}]
+    group_nouns.yaml    nouns of "<adjective> <noun>" groups ("Russian forces"): noun, sector
+    wikidata_positions.yaml   Wikidata position QID -> our role id: qid, role
+    wikidata_countries.yaml   Wikidata country QID -> ISO-3: qid, iso3
 
 A tenure's ``end`` is inclusive (the last day in office); a missing end means still in office, a
-missing start means "before our records begin".
+missing start means "before our records begin". A date may be a day (``2021-07-27``), a month
+(``2021-07``) or a year (``2021``): an imprecise start counts from the first day of its period, an
+imprecise end to the last, and the tenure remembers the precision (``start_precision``,
+``end_precision``) so that checks can tell a real overlap from an imprecise one. ``acting: true``
+marks a caretaker holder.
 """
 
 from __future__ import annotations
@@ -26,7 +36,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -38,6 +48,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
 __all__ = [
     "Country",
     "Function",
+    "GroupNoun",
     "KnowledgeBase",
     "Organisation",
     "Person",
@@ -56,11 +67,17 @@ def fold(text: str) -> str:
     return text.strip()
 
 
+Precision = Literal["day", "month", "year"]
+
+
 @dataclass(frozen=True, slots=True)
 class Tenure:
     role: str
     start: dt.date | None = None
     end: dt.date | None = None
+    start_precision: Precision = "day"
+    end_precision: Precision = "day"
+    acting: bool = False
 
     def covers(self, start: dt.date, end: dt.date | None = None) -> bool:
         """True when the tenure overlaps ``[start, end]`` (a single day when ``end`` is None)."""
@@ -93,6 +110,12 @@ class Role:
     function: str | None = None
     org: str | None = None
     aliases: tuple[str, ...] = ()
+    functions: tuple[str, ...] = ()
+    multiple: bool = False
+
+    def performs(self, function: str) -> bool:
+        """True when ``function`` is the office's main function or one of its further ones."""
+        return self.function == function or function in self.functions
 
 
 @dataclass(slots=True)
@@ -124,12 +147,23 @@ class Country:
 
 
 @dataclass(slots=True)
+class GroupNoun:
+    """A noun that makes "<adjective> <noun>" a group actor ("Russian forces" -> RUS, MIL)."""
+
+    noun: str
+    sector: str | None
+
+
+@dataclass(slots=True)
 class KnowledgeBase:
     countries: dict[str, Country] = field(default_factory=dict)
     functions: dict[str, Function] = field(default_factory=dict)
     organisations: dict[str, Organisation] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
+    group_nouns: dict[str, GroupNoun] = field(default_factory=dict)
+    wikidata_positions: dict[str, str] = field(default_factory=dict)
+    wikidata_countries: dict[str, str] = field(default_factory=dict)
     _index: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     _by_role: dict[str, list[tuple[Person, Tenure]]] = field(default_factory=dict, repr=False)
 
@@ -156,13 +190,17 @@ class KnowledgeBase:
             self.add_entries(kind, _read_yaml(path), str(path))
 
     def add_entries(self, kind: str, entries: list[dict[str, Any]], origin: str = "<data>") -> None:
-        """Add entries of one kind (``countries``, ``functions``, ``organisations``, ``roles``, ``people``)."""
-        builders = {
+        """Add entries of one kind (``countries``, ``functions``, ``organisations``, ``roles``, ``people``,
+        ``group_nouns``, ``wikidata_positions``, ``wikidata_countries``)."""
+        builders: dict[str, tuple[dict[str, Any], Any, str]] = {
             "countries": (self.countries, _country, "iso3"),
             "functions": (self.functions, _function, "id"),
             "organisations": (self.organisations, _organisation, "id"),
             "roles": (self.roles, _role, "id"),
             "people": (self.people, _person, "id"),
+            "group_nouns": (self.group_nouns, _group_noun, "noun"),
+            "wikidata_positions": (self.wikidata_positions, _qid_to("role"), ""),
+            "wikidata_countries": (self.wikidata_countries, _qid_to("iso3"), ""),
         }
         if kind not in builders:
             raise KnowledgeBaseError(f"{origin}: unknown kind {kind!r}; expected one of {sorted(builders)}")
@@ -172,7 +210,10 @@ class KnowledgeBase:
                 record = build(entry)
             except (KeyError, TypeError, ValueError) as exc:
                 raise KnowledgeBaseError(f"{origin}: bad {kind} entry {entry!r}: {exc}") from exc
-            table[getattr(record, key)] = record  # type: ignore[index]
+            if key:
+                table[getattr(record, key)] = record
+            else:
+                table[record[0]] = record[1]
 
     def _build_indexes(self) -> None:
         index: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -242,14 +283,26 @@ class KnowledgeBase:
 
     def holders(self, role_id: str, when: DateSpan | dt.date | None) -> list[Person]:
         """Who held a role on a date, or at any time in an interval, latest tenure first."""
+        return [p for p, _ in self.tenures(role_id, when)]
+
+    def tenures(self, role_id: str, when: DateSpan | dt.date | None = None) -> list[tuple[Person, Tenure]]:
+        """Who held a role and when, on a date or in an interval (all tenures if ``when`` is None),
+        latest first."""
         start, end = _bounds(when)
         rows = [(p, t) for p, t in self._by_role.get(role_id, ()) if start is None or t.covers(start, end)]
-        rows.sort(key=lambda pt: pt[1].start or dt.date.min, reverse=True)
-        return [p for p, _ in rows]
+        return sorted(rows, key=lambda pt: pt[1].start or dt.date.min, reverse=True)
 
     def roles_with(self, function: str, country: str | None) -> list[Role]:
         """The offices of a country that perform a generic function (e.g. ``chief_of_defence``)."""
-        return [r for r in self.roles.values() if r.function == function and (country is None or r.country == country)]
+        return [
+            r
+            for r in self.roles.values()
+            if r.performs(function) and (country is None or r.country == country)
+        ]
+
+    def group_noun(self, surface: str) -> GroupNoun | None:
+        """The group noun ``surface`` names ("troops", "Armed Forces"), or None."""
+        return self.group_nouns.get(fold(surface))
 
 
 @cache
@@ -268,7 +321,9 @@ def _bounds(when: DateSpan | dt.date | None) -> tuple[dt.date | None, dt.date | 
 
 def _read_yaml(path: Path) -> list[dict[str, Any]]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = yaml.load(
+            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeBaseError(f"{path}: cannot read knowledge-base file: {exc}") from exc
     if data is None:
@@ -278,17 +333,27 @@ def _read_yaml(path: Path) -> list[dict[str, Any]]:
     return data
 
 
-def _date(value: Any) -> dt.date | None:
+def _date(value: Any, last: bool = False) -> dt.date | None:
+    """A day, month or year as a date: the first day of its period, or the last when ``last``."""
+    return _dated(value, last)[0]
+
+
+def _dated(value: Any, last: bool = False) -> tuple[dt.date | None, Precision]:
     if value in (None, ""):
-        return None
+        return None, "day"
     if isinstance(value, dt.date):
-        return value
+        return value, "day"
     text = str(value)
     if re.fullmatch(r"\d{4}", text):
-        return dt.date(int(text), 1, 1)
+        year = int(text)
+        return (dt.date(year, 12, 31) if last else dt.date(year, 1, 1)), "year"
     if re.fullmatch(r"\d{4}-\d{2}", text):
-        return dt.date.fromisoformat(text + "-01")
-    return dt.date.fromisoformat(text)
+        first = dt.date.fromisoformat(text + "-01")
+        if not last:
+            return first, "month"
+        following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return following - dt.timedelta(days=1), "month"
+    return dt.date.fromisoformat(text), "day"
 
 
 def _tuple(value: Any) -> tuple[str, ...]:
@@ -335,16 +400,29 @@ def _role(e: dict[str, Any]) -> Role:
         function=e.get("function"),
         org=e.get("org"),
         aliases=_tuple(e.get("aliases")),
+        functions=_tuple(e.get("functions")),
+        multiple=bool(e.get("multiple", False)),
     )
+
+
+def _group_noun(e: dict[str, Any]) -> GroupNoun:
+    return GroupNoun(noun=fold(e["noun"]), sector=e.get("sector"))
+
+
+def _qid_to(target: str) -> Any:
+    def build(e: dict[str, Any]) -> tuple[str, str]:
+        return str(e["qid"]).upper(), str(e[target])
+
+    return build
 
 
 def _person(e: dict[str, Any]) -> Person:
     tenures = []
     for r in e.get("roles") or []:
-        start, end = _date(r.get("start")), _date(r.get("end"))
+        (start, start_p), (end, end_p) = _dated(r.get("start")), _dated(r.get("end"), last=True)
         if start and end and end < start:
             raise ValueError(f"tenure of {r['role']} ends before it starts")
-        tenures.append(Tenure(r["role"], start, end))
+        tenures.append(Tenure(r["role"], start, end, start_p, end_p, bool(r.get("acting", False))))
     return Person(
         id=e["id"],
         name=e["name"],

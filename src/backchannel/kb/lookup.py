@@ -1,0 +1,182 @@
+"""Questions people ask the knowledge base: what is this name, who held this office, how much is covered.
+
+These back ``backchannel kb show``, ``kb who`` and ``kb coverage``; they return records and leave
+printing to the CLI. A name that matches nothing exactly falls back to fuzzy matching over every
+surface form (rapidfuzz), which absorbs transliteration variants the data does not list
+("Zaluzhniy", "Sergej Shojgu").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from backchannel.kb import KnowledgeBase, Person, Role, Tenure, fold
+from backchannel.kb.check import NON_STATE_CODES
+from backchannel.model import DateSpan
+
+# The generic functions the coverage table reports, in column order.
+COVERAGE_FUNCTIONS = (
+    "head_of_state",
+    "head_of_government",
+    "foreign_minister",
+    "defence_minister",
+    "chief_of_defence",
+    "national_security_adviser",
+    "spokesperson",
+    "secretary_general",
+)
+COVERAGE_COUNTRIES = (
+    "USA",
+    "RUS",
+    "UKR",
+    "CHN",
+    "GBR",
+    "FRA",
+    "DEU",
+    "POL",
+    "TUR",
+    "FIN",
+    "BLR",
+    "IGO",
+    "EUR",
+    "UNO",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """An entry a name refers to; ``score`` is 100 for an exact (folded) match."""
+
+    kind: str
+    id: str
+    surface: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Holding:
+    """An office and who held it in the period asked about, latest first."""
+
+    role: Role
+    holders: tuple[tuple[Person, Tenure], ...]
+
+
+def lookup(kb: KnowledgeBase, name: str, limit: int = 5, cutoff: float = 80.0) -> list[Hit]:
+    """The entries ``name`` refers to: exact matches, or else the closest fuzzy ones."""
+    exact = [Hit(kind, ident, fold(name), 100.0) for kind, ident in kb.find(name)]
+    if exact:
+        return exact
+    surfaces: dict[str, list[tuple[str, str]]] = {}
+    for key, kind, ident in kb.surfaces():
+        surfaces.setdefault(key, []).append((kind, ident))
+    found = process.extract(fold(name), list(surfaces), scorer=fuzz.WRatio, score_cutoff=cutoff, limit=limit)
+    hits: dict[tuple[str, str], Hit] = {}
+    for key, score, _ in found:
+        for kind, ident in surfaces[key]:
+            hits.setdefault((kind, ident), Hit(kind, ident, key, float(score)))
+    return sorted(hits.values(), key=lambda h: -h.score)
+
+
+def resolve_country(kb: KnowledgeBase, text: str) -> str | None:
+    """An ISO-3 (or PLOVER non-state) code from a code, a name, an adjective or a capital."""
+    code = text.strip().upper()
+    if code in kb.countries or code in NON_STATE_CODES:
+        return code
+    country = kb.country(text)
+    return country.iso3 if country else None
+
+
+def offices(kb: KnowledgeBase, phrase: str, country: str | None = None) -> list[Role]:
+    """The offices ``phrase`` names: a role id, a function id, a title or alias, or a function phrase.
+
+    1. an exact role id or function id;
+    2. the titles and aliases ``phrase`` matches after folding, in ``country``: a country's own
+       title wins over a generic phrase (the British "Chief of the General Staff" heads the Army);
+    3. the function phrases it matches;
+    4. failing those, the closest fuzzy matches among titles, aliases and phrases.
+    """
+    if phrase in kb.roles:
+        return [kb.roles[phrase]]
+    hits = [(kind, ident) for kind, ident in kb.find(phrase) if kind in {"role", "function"}]
+    key = fold(phrase).replace(" ", "_")
+    if key in kb.functions:
+        hits.append(("function", key))
+    if not hits:
+        return _unique(_expand(kb, _best_fuzzy(kb, phrase), country))
+    titled = _expand(kb, [h for h in hits if h[0] == "role"], country)
+    return _unique(titled or _expand(kb, hits, country))
+
+
+def who(
+    kb: KnowledgeBase, phrase: str, country: str | None, when: DateSpan | dt.date | None
+) -> list[Holding]:
+    """Who held the offices ``phrase`` names, in ``country``, on a date or in an interval."""
+    return [Holding(role, tuple(kb.tenures(role.id, when))) for role in offices(kb, phrase, country)]
+
+
+def parse_when(text: str) -> DateSpan:
+    """A day (2021-09-22), month (2021-09) or year (2021) as the interval it covers."""
+    text = text.strip()
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            year = int(text)
+            return DateSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", text)
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            first = dt.date.fromisoformat(text + "-01")
+            last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+            return DateSpan(first, last, "month", text)
+        return DateSpan.day(dt.date.fromisoformat(text), text)
+    except ValueError as exc:
+        raise ValueError(f"cannot read date {text!r}: use YYYY-MM-DD, YYYY-MM or YYYY") from exc
+
+
+def coverage(
+    kb: KnowledgeBase,
+    countries: Iterable[str] = COVERAGE_COUNTRIES,
+    functions: Iterable[str] = COVERAGE_FUNCTIONS,
+    since: dt.date = dt.date(2014, 1, 1),
+    until: dt.date | None = None,
+) -> dict[tuple[str, str], int]:
+    """Distinct people who held an office of each function in each country between two dates."""
+    span = DateSpan(since, until or dt.date.today(), "day")
+    counts: dict[tuple[str, str], int] = {}
+    for country in countries:
+        for function in functions:
+            people = {p.id for r in kb.roles_with(function, country) for p, _ in kb.tenures(r.id, span)}
+            counts[(country, function)] = len(people)
+    return counts
+
+
+def coverage_table(counts: dict[tuple[str, str], int]) -> str:
+    """The coverage counts as a Markdown table, countries as rows and functions as columns."""
+    countries = list(dict.fromkeys(c for c, _ in counts))
+    functions = list(dict.fromkeys(f for _, f in counts))
+    lines = ["| country | " + " | ".join(functions) + " |", "|---|" + "---:|" * len(functions)]
+    for c in countries:
+        lines.append(f"| {c} | " + " | ".join(str(counts[(c, f)]) for f in functions) + " |")
+    return "\n".join(lines)
+
+
+def _best_fuzzy(kb: KnowledgeBase, phrase: str) -> list[tuple[str, str]]:
+    hits = [h for h in lookup(kb, phrase) if h.kind in {"role", "function"}]
+    best = max((h.score for h in hits), default=0.0)
+    return [(h.kind, h.id) for h in hits if h.score == best]
+
+
+def _expand(kb: KnowledgeBase, hits: list[tuple[str, str]], country: str | None) -> list[Role]:
+    roles: list[Role] = []
+    for kind, ident in hits:
+        if kind == "function":
+            roles.extend(kb.roles_with(ident, country))
+        elif country is None or kb.roles[ident].country == country:
+            roles.append(kb.roles[ident])
+    return roles
+
+
+def _unique(roles: list[Role]) -> list[Role]:
+    return list({r.id: r for r in roles}.values())
