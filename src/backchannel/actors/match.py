@@ -70,19 +70,28 @@ class SurfaceMatcher:
         self.longest = max((len(k) for k in self.index), default=1)
 
     def hits(self, tokens: list[Token], text: str) -> list[Hit]:
-        """Longest non-overlapping matches, left to right; ``text`` is what the offsets index."""
+        """Non-overlapping matches, left to right. At each position the match that lets the next
+        one reach furthest wins ("Russian | military chief" beats "Russian military | chief"),
+        then the longest."""
         out: list[Hit] = []
         i = 0
         while i < len(tokens):
-            found = self._longest_at(tokens, i, text)
-            if found:
-                out.extend(found)
-                i = found[0].last + 1
-            else:
+            options = self._all_at(tokens, i, text)
+            if not options:
                 i += 1
+                continue
+            best = max(options, key=lambda hits: (self._reach(tokens, hits[0].last + 1, text), hits[0].last))
+            out.extend(best)
+            i = best[0].last + 1
         return out
 
-    def _longest_at(self, tokens: list[Token], i: int, text: str) -> list[Hit]:
+    def _reach(self, tokens: list[Token], j: int, text: str) -> int:
+        following = self._all_at(tokens, j, text) if j < len(tokens) else []
+        return max((h[0].last for h in following), default=j - 1)
+
+    def _all_at(self, tokens: list[Token], i: int, text: str) -> list[list[Hit]]:
+        """Every match starting at token ``i``, longest first, each as its alternatives."""
+        found = []
         for n in range(min(self.longest, len(tokens) - i), 0, -1):
             window = tokens[i : i + n]
             if not _contiguous(window, text):
@@ -96,8 +105,8 @@ class SurfaceMatcher:
                 end = window[-1].end
                 if any(s.endswith(".") for _, _, s in good) and text[end : end + 1] == ".":
                     end += 1  # "U.S." and "Jr." keep their final full stop
-                return [Hit(i, i + n - 1, window[0].start, end, k, ident) for k, ident, _ in good]
-        return []
+                found.append([Hit(i, i + n - 1, window[0].start, end, k, ident) for k, ident, _ in good])
+        return found
 
 
 def _contiguous(window: list[Token], text: str) -> bool:

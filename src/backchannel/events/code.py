@@ -38,7 +38,10 @@ PRIORITY = {
     "group": 5,
     "country": 6,
 }
-BRANCH_CUT = frozenset({"conj", "cc", "relcl", "acl", "advcl", "prep"})
+# An argument is its head's subtree without coordinated phrases and embedded clauses; names of
+# titled people often hang in a prepositional phrase ("Chairman of the Joint Chiefs of Staff Gen.
+# Charles Q. Brown Jr."), so prepositions stay in.
+BRANCH_CUT = frozenset({"conj", "cc", "relcl", "acl", "advcl"})
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 
 
