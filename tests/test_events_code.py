@@ -29,13 +29,41 @@ PAIR = frozenset({"Mark Milley", "Valery Gerasimov"})
         ("Gen. Mark Milley is expected to call Gen. Valery Gerasimov.", "planned"),
         ("Gen. Mark Milley tried to call Gen. Valery Gerasimov.", "attempted"),
         ("Gen. Mark Milley was unable to speak with Gen. Valery Gerasimov.", "attempted"),
-        ("Gen. Mark Milley has not spoken with Gen. Valery Gerasimov since February.", "negated"),
         ("Gen. Mark Milley should meet Gen. Valery Gerasimov more often.", "hypothetical"),
         ("Gen. Valery Gerasimov refused to meet Gen. Mark Milley.", "refused"),
     ],
 )
 def test_events_code_contact_status(pipeline: Pipeline, sentence: str, status: str) -> None:
     assert _contacts(_code(pipeline, sentence)) == [(status, PAIR)]
+
+
+def test_events_code_not_since_implies_the_earlier_contact(pipeline: Pipeline) -> None:
+    # "Have not spoken since February" says they did speak in February, and not after.
+    events = _code(pipeline, "Gen. Mark Milley has not spoken with Gen. Valery Gerasimov since February.")
+    contacts = sorted(
+        (e.status, e.date.start.isoformat() if e.date.start else None)
+        for e in events
+        if e.event_type == "CONSULT"
+    )
+    assert contacts == [("negated", "2021-03-31"), ("occurred", "2021-02-01")]
+
+
+def test_events_code_reciprocal_subject_without_object(pipeline: Pipeline) -> None:
+    assert _contacts(_code(pipeline, "Gen. Mark Milley and Gen. Valery Gerasimov spoke on Monday.")) == [
+        ("occurred", PAIR)
+    ]
+
+
+def test_events_code_gapped_second_pair(pipeline: Pipeline) -> None:
+    text = "Secretary of State Antony Blinken spoke with Dmytro Kuleba and Gen. Mark Milley with Gen. Valery Gerasimov."
+    pairs = {pair for _, pair in _contacts(_code(pipeline, text))}
+    assert pairs == {frozenset({"Antony Blinken", "Dmytro Kuleba"}), PAIR}
+
+
+def test_events_code_possessor_gives_way_to_apposition(pipeline: Pipeline) -> None:
+    # "Brown's predecessor, Gen. Mark Milley" is Milley, not Brown.
+    text = "Gen. Charles Q. Brown Jr.'s predecessor, Gen. Mark Milley, spoke with Gen. Valery Gerasimov."
+    assert _contacts(_code(pipeline, text, "2024-11-27")) == [("occurred", PAIR)]
 
 
 def test_events_code_phone_mode_and_both_parties(pipeline: Pipeline) -> None:

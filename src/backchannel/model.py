@@ -438,6 +438,7 @@ class Document:
     offsets: list[int]
     title: str | None = None
     published: DateSpan = field(default_factory=DateSpan.unknown)
+    dateline: str | None = None  # where the copy was filed from ("WASHINGTON"), not an actor
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)

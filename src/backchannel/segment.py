@@ -13,12 +13,117 @@ import re
 from backchannel.model import Document, Sentence
 
 ABBREVIATIONS = frozenset(
-    ["gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "cdr", "brig", "pvt", "cpl", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "pres", "prof", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "nos", "vs", "etc", "dept", "gov't", "govt", "amb", "rev", "hon", "est", "approx", "fig", "vol", "pp", "ft", "mt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "n.y", "l.a", "a.m", "p.m", "i.e", "e.g", "no."]
+    [
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cpt",
+        "sgt",
+        "adm",
+        "cmdr",
+        "cdr",
+        "brig",
+        "pvt",
+        "cpl",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "dept",
+        "gov't",
+        "govt",
+        "amb",
+        "rev",
+        "hon",
+        "est",
+        "approx",
+        "fig",
+        "vol",
+        "pp",
+        "ft",
+        "mt",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "d.c",
+        "u.s.a",
+        "n.y",
+        "l.a",
+        "a.m",
+        "p.m",
+        "i.e",
+        "e.g",
+        "no.",
+    ]
 )
 # Abbreviations that are also ordinary last words of a sentence: a boundary when followed by a
 # capitalised word that starts a new clause is still likely, so only these never split.
 _NEVER_FINAL = frozenset(
-    ["gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "cdr", "brig", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "prof", "st", "amb", "hon"]
+    [
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cpt",
+        "sgt",
+        "adm",
+        "cmdr",
+        "cdr",
+        "brig",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "prof",
+        "st",
+        "amb",
+        "hon",
+    ]
 )
 
 _BOUNDARY = re.compile(r"""([.!?…]+)(["')\]]*)(\s+)(?=["'(\[]?[A-Z0-9])""")
@@ -26,11 +131,24 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)$")
 
 MAX_SENTENCE_CHARS = 2000  # longer runs (tables, lists without punctuation) are cut at spaces
 
+# A dateline opens wire copy: "WASHINGTON —", "KYIV, Ukraine (Harbor Wire) —", "MOSCOW, March 31
+# (Reuters) -". It names where the reporter filed from, not who acted, so the sentence starts after it.
+DATELINE = re.compile(
+    r"""^(?P<place>[A-Z][A-Z.'-]{2,}(?:[ -][A-Z][A-Z.'-]+)*(?:,\s*[A-Z][A-Za-z.'-]+(?:\s[A-Za-z0-9.'-]+){0,3})?)
+    \s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+""",
+    re.VERBOSE,
+)
+
 
 def segment(doc: Document) -> Document:
-    """Fill ``doc.sentences`` from ``doc.paragraphs``."""
+    """Fill ``doc.sentences`` from ``doc.paragraphs``; a dateline before the first sentence of a
+    paragraph is left out of it (and kept in ``doc.dateline``)."""
     doc.sentences = []
     for p, (start, end) in enumerate(doc.paragraphs):
+        m = DATELINE.match(doc.text, start, end)
+        if m and p < 3:
+            doc.dateline = doc.dateline or m.group("place")
+            start = m.end()
         for s, e in split(doc.text[start:end]):
             for cs, ce in _cap(doc.text, start + s, start + e):
                 doc.sentences.append(Sentence(cs, ce, p))

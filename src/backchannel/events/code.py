@@ -20,7 +20,7 @@ from backchannel import dates
 from backchannel.actors import resolve
 from backchannel.events import context
 from backchannel.events.attribution import attribution
-from backchannel.events.frames import Frame, build
+from backchannel.events.frames import Frame, background, build, clause_tokens, in_spans
 from backchannel.events.status import status_of
 from backchannel.events.triggers import TriggerTable, load_triggers
 from backchannel.kb import KnowledgeBase, default_kb
@@ -49,6 +49,7 @@ def code(doc: Document, kb: KnowledgeBase | None = None, table: TriggerTable | N
     kb = kb or default_kb()
     table = table or load_triggers()
     found: list[Event] = []
+    doc.events = []
     for i in sorted(doc.parses):
         if doc.text[doc.sentences[i].start : doc.sentences[i].end].rstrip().endswith("?"):
             continue
@@ -69,60 +70,245 @@ def _code_sentence(doc: Document, i: int, parsed: Doc, kb: KnowledgeBase, table:
             events = _events(doc, i, frame, kb, table)
             if events:
                 out.extend(events)
+                doc.events.extend(events)  # earlier records are antecedents for "the two", "their"
                 break  # one reading per trigger word: the first type that yields a record
     return out
 
 
 def _events(doc: Document, i: int, frame: Frame, kb: KnowledgeBase, table: TriggerTable) -> list[Event]:
-    sent = doc.sentences[i]
-    base = sent.start
     date, scope = _date(doc, i, frame)  # 2
-    subj = _resolve_all(_args(doc, i, frame.subjects), date, kb, None)  # 3
-    partner = subj[0][0] if subj else None
-    other = _resolve_all(_args(doc, i, frame.others), date, kb, partner)
-    if not subj and other and any(m.kind == "counterpart" for m in _args(doc, i, frame.subjects)):
-        subj = _resolve_all(_args(doc, i, frame.subjects), date, kb, other[0][0])
-    if frame.spec.needs_other and not other and not frame.reciprocal:
-        return []
     status, status_word = status_of(frame.trigger, frame.governor)  # 4
     said = attribution(frame.trigger, doc.parses[i])
+    reciprocal = table.types[frame.spec.event_type].reciprocal
     records = []
-    for actors, recipients in _participant_sets(frame, subj, other, table):
-        ev = _record(doc, i, frame, actors, recipients, date, status)
-        if ev is None:
+    for subj, other in _pairings(doc, i, frame, date, kb):  # 3
+        if (
+            frame.spec.needs_other
+            and not other
+            and not frame.reciprocal
+            and not (reciprocal and len(subj) > 1)
+        ):
             continue
-        ev.attribution = _attribution(doc, i, said, date, kb)
-        ev.trace = _trace(doc, base, frame, scope, status, status_word, subj + other)
-        records.append(ev)
-    return records
+        for actors, recipients in _participant_sets(frame, subj, other, table):
+            ev = _record(doc, i, frame, actors, recipients, date, status)
+            if ev is None:
+                continue
+            ev.attribution = _attribution(doc, i, said, date, kb)
+            ev.trace = _trace(doc, doc.sentences[i].start, frame, scope, status, status_word, subj + other)
+            if background(frame.trigger):
+                ev.trace["background"] = True
+            records.append(ev)
+    return records + _implied_by_since(doc, i, frame, records, status)
+
+
+Resolved = list[tuple[Actor, Mention]]
+
+
+def _pairings(
+    doc: Document, i: int, frame: Frame, date: DateSpan, kb: KnowledgeBase
+) -> list[tuple[Resolved, Resolved]]:
+    """Who goes with whom. Usually one pairing (subjects, others); "Austin and Milley each spoke
+    with their counterparts" pairs each subject with their own counterpart, and a gapped clause
+    ("and Milley with Gerasimov") adds a pairing of its own."""
+    subj_m = _args(doc, i, frame.subjects)
+    other_m = _args(doc, i, frame.others) if frame.others else _surface_others(doc, i, frame)
+    subj = _resolve_all(subj_m, date, kb, None)
+    if not subj and other_m:  # "his Russian counterpart called Milley"
+        subj = _resolve_all(subj_m, date, kb, resolve(other_m[0], date, kb))
+    pairings: list[tuple[Resolved, Resolved]] = []
+    if len(subj) > 1 and other_m and all(m.kind == "counterpart" for m in other_m):
+        for actor, m in subj:
+            pairings.append(([(actor, m)], _resolve_all(other_m, date, kb, actor)))
+    else:
+        pairings.append((subj, _resolve_all(other_m, date, kb, subj[0][0] if subj else None)))
+    for head, partners in frame.gapped:
+        left = _resolve_all(_args(doc, i, [head]), date, kb, None)
+        right = _resolve_all(_args(doc, i, partners), date, kb, left[0][0] if left else None)
+        pairings.append((left, right))
+    return pairings
+
+
+def _surface_others(doc: Document, i: int, frame: Frame) -> list[Mention]:
+    """When the parse loses the other party's preposition ("spoke by telephone on Friday with
+    X", parsed as a subordinate clause), take the first mention after that preposition in the
+    words that follow the trigger, before the next verb."""
+    preps = {p for p in frame.spec.other if p not in {"dobj", "poss"}}
+    if frame.spec.pos != "VERB" or not preps:
+        return []
+    sent = doc.sentences[i]
+    for tok in frame.trigger.doc[frame.trigger.i + 1 :]:
+        if tok.pos_ == "VERB" or tok.text in {";", ":"}:
+            return []
+        if tok.lower_ in preps:
+            after = [m for m in doc.mentions if m.sentence == i and m.start >= sent.start + tok.idx]
+            after = [m for m in after if m.start - (sent.start + tok.idx) < 80]
+            after.sort(key=lambda m: (m.start, PRIORITY.get(m.kind, 9)))
+            return after[:1]
+    return []
+
+
+def _implied_by_since(doc: Document, i: int, frame: Frame, records: list[Event], status: str) -> list[Event]:
+    """ "Have not spoken since October 2022" and "their first call since Feb. 18" both say that a
+    contact happened then: code that earlier contact, dated by the "since" phrase."""
+    if frame.spec.event_type != "CONSULT" or not records:
+        return []
+    first = any(c.lower_ in {"first"} for c in frame.trigger.children if c.dep_ == "amod")
+    if status != "negated" and not first:
+        return []
+    since = _since_date(doc, i, frame)
+    if since is None:
+        return []
+    out = []
+    for r in records:
+        earlier = Event.from_dict(r.to_dict(trace=True))
+        earlier.id = stable_id("e", r.id, "since")
+        earlier.status, earlier.date = "occurred", since
+        earlier.trace["rule"] = [*r.trace.get("rule", []), f"implied by 'since {since.text}'"]
+        out.append(earlier)
+        if status == "negated":  # not since then: the negation holds up to publication
+            p = doc.published
+            r.date = (
+                DateSpan(p.start, p.end, p.granularity, None, "published") if p.known else DateSpan.unknown()
+            )
+    return out
+
+
+def _since_date(doc: Document, i: int, frame: Frame) -> DateSpan | None:
+    sent = doc.sentences[i]
+    heads = [frame.trigger, *([frame.governor] if frame.governor is not None else [])]
+    for head in heads:
+        for obj in (o for c in head.children if c.lower_ == "since" for o in c.children if o.dep_ == "pobj"):
+            lo, hi = (
+                sent.start + obj.left_edge.idx,
+                sent.start + obj.right_edge.idx + len(obj.right_edge.text),
+            )
+            inside = [
+                t
+                for t in doc.times
+                if t.span is not None and t.kind == "date" and lo <= t.start and t.end <= hi
+            ]
+            if inside:
+                return inside[0].span
+    return None
 
 
 def _date(doc: Document, i: int, frame: Frame) -> tuple[DateSpan, str]:
+    """Clause, then sentence, then paragraph. At sentence level a date inside another event's
+    embedded clause ("who last spoke with him in October 2022") is not this event's."""
     sent = doc.sentences[i]
-    clause = (sent.start + frame.clause[0], sent.start + frame.clause[1])
-    para = doc.paragraphs[sent.paragraph]
     anchor = sent.start + frame.trigger.idx
-    return dates.attach(doc.times, [clause, (sent.start, sent.end), para], doc.published, anchor)
+    root = next(t for t in frame.trigger.doc if t.head.i == t.i)
+    own = clause_tokens(root, frame.trigger)
+    para = doc.paragraphs[sent.paragraph]
+    in_sentence = [t for t in doc.times if sent.start <= t.start < sent.end]
+    pools = (
+        ("clause", [t for t in in_sentence if in_spans(t.start - sent.start, frame.clause_chars)]),
+        ("sentence", [t for t in in_sentence if in_spans(t.start - sent.start, own)]),
+        (
+            "paragraph",
+            [t for t in doc.times if para[0] <= t.start < para[1] and not sent.start <= t.start < sent.end],
+        ),
+    )
+    for name, pool in pools:
+        span, scope = dates.attach(pool, [(0, len(doc.text))], DateSpan.unknown(), anchor)
+        if scope != "unknown":
+            return span, name
+    return dates.attach([], [], doc.published, anchor)
+
+
+PLURAL_REFS = frozenset({"two", "both", "they", "their", "them", "theirs"})
+# Nouns for the parties of an event: "the two generals", "both sides", "the two leaders".
+PARTY_NOUNS = frozenset(
+    [
+        "generals",
+        "leaders",
+        "officials",
+        "men",
+        "women",
+        "chiefs",
+        "sides",
+        "ministers",
+        "countries",
+        "nations",
+        "officers",
+        "commanders",
+        "presidents",
+        "counterparts",
+        "heads",
+        "militaries",
+        "governments",
+        "parties",
+        "diplomats",
+    ]
+)
 
 
 def _args(doc: Document, i: int, heads: list[Token]) -> list[Mention]:
-    """The best mention in each argument branch; pronouns take the last person before them."""
+    """The best mention in each argument branch. A pronoun takes the last person named before it;
+    "the two", "both" and "their" take the parties of the last event coded in the article. A
+    possessor ("Brown's predecessor, Gen. Mark Milley") gives way to the rest of its phrase."""
     sent = doc.sentences[i]
     in_sentence = [m for m in doc.mentions if m.sentence == i]
     out: list[Mention] = []
     for head in heads:
         if head.lower_ in PRONOUNS:
             m = _antecedent(doc, sent.start + head.idx, i)
-            if m:
-                out.append(m)
+            out += [m] if m else []
             continue
         start, end = _branch(head)
         inside = [m for m in in_sentence if sent.start + start <= m.start and m.end <= sent.start + end]
-        inside.sort(key=lambda m: (PRIORITY.get(m.kind, 9), m.start))
+        if not inside and _plural_reference(head):
+            out += _pair_antecedents(doc)
+            continue
+        owners = _possessor_spans(head, sent.start)
+        inside.sort(key=lambda m: (_within(m, owners), PRIORITY.get(m.kind, 9), m.start))
         if inside:
-            best = inside[0].kind
-            out += [m for m in inside if m.kind == best and m.start == inside[0].start] or inside[:1]
+            best = inside[0]
+            out += [m for m in inside if m.kind == best.kind and m.start == best.start]
     return out
+
+
+def _plural_reference(head: Token) -> bool:
+    """ "the two", "both", "they", "their"; "the two generals", "both sides" -- not "two reporters"."""
+    if head.lower_ in PLURAL_REFS:
+        return True
+    if head.lower_ not in PARTY_NOUNS:
+        return False
+    kids = {c.lower_ for c in head.children}
+    return "both" in kids or {"the", "two"} <= kids
+
+
+def _pair_antecedents(doc: Document) -> list[Mention]:
+    """The parties of the most recent event of the article's news (not a background clause)."""
+    news = [e for e in doc.events if not e.trace.get("background")]
+    if not news:
+        return []
+    last = news[-1]
+    return [
+        Mention(
+            -1,
+            -1,
+            a.text,
+            a,
+            "antecedent of 'the two'",
+            kind="person" if a.kb_id else "group",
+            country=a.country,
+        )
+        for a in last.participants
+    ]
+
+
+def _possessor_spans(head: Token, base: int) -> list[tuple[int, int]]:
+    spans = []
+    for c in head.subtree:
+        if c.dep_ == "poss" and c.head.i != c.i:
+            left, right = c.left_edge, c.right_edge
+            spans.append((base + left.idx, base + right.idx + len(right.text)))
+    return spans
+
+
+def _within(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(lo <= m.start and m.end <= hi + 2 for lo, hi in spans)
 
 
 def _branch(head: Token) -> tuple[int, int]:
@@ -135,9 +321,10 @@ def _branch(head: Token) -> tuple[int, int]:
 def _antecedent(doc: Document, pos: int, i: int) -> Mention | None:
     para = doc.sentences[i].paragraph
     people = [
-        m for m in doc.mentions
+        m
+        for m in doc.mentions
         if m.kind == "person" and m.end <= pos and doc.sentences[m.sentence].paragraph in {para, para - 1}
-    ]  # fmt: skip
+    ]
     return people[-1] if people else None
 
 

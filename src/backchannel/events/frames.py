@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from backchannel.events.triggers import Trigger, TypeSpec
@@ -32,8 +33,10 @@ class Frame:
     others: list[Token] = field(default_factory=list)
     governor: Token | None = None  # the verb the event hangs on (the trigger itself for verbs)
     reciprocal: bool = False  # "each other", "between X and Y": all parties act
-    clause: tuple[int, int] = (0, 0)  # character offsets of the clause within the sentence
+    clause: tuple[int, int] = (0, 0)  # first and last character of the clause within the sentence
+    clause_chars: list[tuple[int, int]] = field(default_factory=list)  # the clause's own tokens
     passive: bool = False
+    gapped: list[tuple[Token, list[Token]]] = field(default_factory=list)  # "and Milley with Gerasimov"
     why: list[str] = field(default_factory=list)
 
 
@@ -44,7 +47,8 @@ def build(trigger: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None:
     if frame is None:
         return None
     root = frame.governor or trigger
-    frame.clause = clause_span(root, trigger)
+    frame.clause_chars = clause_tokens(root, trigger)
+    frame.clause = (frame.clause_chars[0][0], frame.clause_chars[-1][1])
     return frame
 
 
@@ -59,8 +63,40 @@ def _verb_frame(verb: Token, spec: Trigger) -> Frame:
         f.reciprocal = True
     if spec.reverse:
         f.subjects, f.others = f.others, f.subjects
+    _split_gapped(f)
     f.why.append(f"verb {verb.text!r} ({spec.event_type})")
     return f
+
+
+def _split_gapped(f: Frame) -> None:
+    """ "Blinken spoke with Kuleba and Milley with Gerasimov": a clause with its verb left out pairs
+    its own two parties. The parse puts the second "with" either on the last conjunct ("Milley")
+    or on the verb itself, after a first "with" whose object has conjuncts."""
+    for tok in list(f.others):
+        if tok.dep_ != "conj" or any(tok.i == s.i for s, _ in f.gapped):
+            continue
+        again = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in f.spec.other]
+        partners = [o for p in again for o in p.children if o.dep_ == "pobj"]
+        if partners:
+            _move_to_gapped(f, tok, _with_conjuncts(partners))
+    preps = [c for c in f.trigger.children if c.dep_ == "prep" and c.lower_ in f.spec.other]
+    for before, after in pairwise(preps):
+        earlier = _pobjs_of(before)
+        if len(earlier) > 1 and before.lower_ == after.lower_:
+            _move_to_gapped(f, earlier[-1], _pobjs_of(after))
+
+
+def _pobjs_of(prep: Token) -> list[Token]:
+    return _with_conjuncts([p for p in prep.children if p.dep_ == "pobj"])
+
+
+def _move_to_gapped(f: Frame, subject: Token, partners: list[Token]) -> None:
+    moved = {
+        subject.i,
+        *(p.i for p in partners),
+    }  # spaCy makes a new Token object per access: compare indices
+    f.others = [o for o in f.others if o.i not in moved]
+    f.gapped.append((subject, partners))
 
 
 def _noun_frame(noun: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None:
@@ -100,7 +136,7 @@ def subject_heads(verb: Token, inherited: bool = False) -> tuple[list[Token], bo
         if c.dep_ in SUBJECTS:
             if c.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return [verb.head], False
-            return [c], False
+            return _with_conjuncts([c]), False
         if c.dep_ == "nsubjpass":
             agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             if inherited and not agents:
@@ -193,13 +229,33 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
-def clause_span(root: Token, trigger: Token) -> tuple[int, int]:
-    """Characters of the clause headed by ``root``, leaving out embedded clauses that do not hold
-    the trigger and verbs coordinated with it (they are clauses of their own)."""
-    skip: set[int] = set()
-    for c in root.children:
-        embedded = c.dep_ in CLAUSAL or (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
-        if embedded and not (c.left_edge.i <= trigger.i <= c.right_edge.i):
-            skip.update(t.i for t in c.subtree)
-    kept = [t for t in root.subtree if t.i not in skip]
-    return kept[0].idx, kept[-1].idx + len(kept[-1].text)
+def clause_tokens(root: Token, trigger: Token) -> list[tuple[int, int]]:
+    """Character spans of the tokens of the clause headed by ``root``: its subtree without the
+    clauses embedded in it at any depth (relative, adverbial and complement clauses, coordinated
+    verbs) unless they hold the trigger. Their dates belong to their own events."""
+    kept = [t for t in root.subtree if not _in_foreign_clause(t, root, trigger) and not t.is_punct]
+    return [(t.idx, t.idx + len(t.text)) for t in kept] or [(trigger.idx, trigger.idx + len(trigger.text))]
+
+
+def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _in_foreign_clause(tok: Token, root: Token, trigger: Token) -> bool:
+    t = tok
+    while t.i != root.i and t.head.i != t.i:
+        embedded = t.dep_ in CLAUSAL or (t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"})
+        if embedded and not (t.left_edge.i <= trigger.i <= t.right_edge.i):
+            return True
+        t = t.head
+    return False
+
+
+def background(trigger: Token) -> bool:
+    """True when the trigger sits in a relative or participial clause: background, not news."""
+    t = trigger
+    while t.head.i != t.i:
+        if t.dep_ in {"relcl", "acl"}:
+            return True
+        t = t.head
+    return False
