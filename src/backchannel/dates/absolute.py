@@ -42,6 +42,11 @@ def calendar_date(m: re.Match[str], ctx: Context) -> Reading | None:
             return day_reading(dt.date(int(year), month, dom), "explicit", clock, "absolute")
         except ValueError:
             return None
+    if ctx.year is not None:  # "Oct. 21-24, 2022: ... again on Oct. 23": the passage gives the year
+        try:
+            return day_reading(dt.date(ctx.year, month, dom), "relative", clock, "absolute")
+        except ValueError:
+            return None
     if ctx.day is None:
         return Reading(None, kind, None, "calendar")
     day = spans.month_day_near(ctx.day, month, dom, ctx.direction)

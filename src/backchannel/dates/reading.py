@@ -25,6 +25,7 @@ class Context:
     direction: str = "past"
     hint: dt.date | None = None
     standalone: bool = False
+    year: int | None = None  # the year of a nearby explicit date, for "Oct. 23" in a dated passage
 
     def at(self, day: dt.date | None) -> Context:
         return replace(self, day=day)

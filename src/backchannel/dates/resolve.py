@@ -110,20 +110,43 @@ def _in_tense(chosen: list[Found], anchor: DateSpan, clauses: Clauses) -> list[F
     return out
 
 
+YEAR_HINT_REACH = 200  # characters: a dated passage, not a background year further back
+
+
 def _with_hints(chosen: list[Found], anchor: DateSpan, standalone: bool) -> list[Found]:
     """Give "that day" and bare clock times the day of the previous day-precise mention in the
-    same paragraph."""
+    same paragraph, and a yearless "Oct. 23" the year of an explicit day or month date shortly
+    before it in the same paragraph (a timeline entry "Oct. 21-24, 2022: ... on Oct. 23")."""
     out: list[Found] = []
     hint, hint_end = None, 0
+    year, year_end = None, 0
     for item in chosen:
-        if "\n\n" in item.match.string[hint_end : item.start]:
+        between = item.match.string[hint_end : item.start]
+        if "\n\n" in between:
             hint = None
+        if "\n\n" in item.match.string[year_end : item.start] or item.start - year_end > YEAR_HINT_REACH:
+            year = None
         if item.entry.uses_hint and hint is not None:
             ctx = Context(None, item.direction, hint, standalone)
+            item = _read_match(item.entry, item.match, anchor, ctx) or item
+        elif (
+            year is not None
+            and item.entry.name == "calendar"
+            and item.reading.span is not None
+            and item.reading.span.basis != "explicit"
+        ):
+            ctx = Context(None, item.direction, None, standalone, year)
             item = _read_match(item.entry, item.match, anchor, ctx) or item
         span = item.reading.span
         if span is not None and span.granularity == "day" and span.start == span.end:
             hint, hint_end = span.start, item.end
+        if (
+            span is not None
+            and span.basis == "explicit"
+            and span.granularity in {"day", "month"}
+            and span.start
+        ):
+            year, year_end = span.start.year, item.end
         out.append(item)
     return out
 

@@ -279,11 +279,17 @@ def _plural_reference(head: Token) -> bool:
 
 
 def _pair_antecedents(doc: Document) -> list[Mention]:
-    """The parties of the most recent event of the article's news (not a background clause)."""
-    news = [e for e in doc.events if not e.trace.get("background")]
+    """The parties "the two" refers to: the pair the article's news has coded most often so far,
+    the earliest (the lead) on a tie. Background clauses do not count."""
+    news = [e for e in doc.events if not e.trace.get("background") and len(e.participants) >= 2]
     if not news:
         return []
-    last = news[-1]
+    counts: dict[frozenset[str], int] = {}
+    for e in news:
+        key = frozenset(a.key for a in e.participants)
+        counts[key] = counts.get(key, 0) + 1
+    best = max(counts.values())
+    lead = next(e for e in news if counts[frozenset(a.key for a in e.participants)] == best)
     return [
         Mention(
             -1,
@@ -294,7 +300,7 @@ def _pair_antecedents(doc: Document) -> list[Mention]:
             kind="person" if a.kb_id else "group",
             country=a.country,
         )
-        for a in last.participants
+        for a in lead.participants
     ]
 
 
