@@ -210,10 +210,23 @@ def timeline(
                 actor=actor, with_actor=with_actor, event_type=None if all_types else "CONSULT", limit=None
             )
         )
-    rows = build(found)
+    rows = [r for r in build(found) if r.status in TIMELINE_STATUSES]
     if not rows:
         err.print(f"no {'events' if all_types else 'contacts'} found for {actor!r} in {db}")
         raise typer.Exit(0)
+    if not out.is_terminal:  # piped: one plain line per event, easy to grep and diff
+        for r in rows:
+            span = r.start if r.start == r.end else f"{r.start}..{r.end}"
+            line = [
+                span or "?",
+                r.event_type,
+                r.mode or "-",
+                r.status,
+                " / ".join(r.participants),
+                f"{r.reports} reports",
+            ]
+            print("\t".join([*line, ", ".join(r.outlets) or "-"]))
+        return
     table = Table(
         "date", "type", "mode", "status", "participants", "reports", "outlets", title=f"Timeline: {actor}"
     )
@@ -224,11 +237,15 @@ def timeline(
             r.event_type,
             r.mode or "",
             r.status,
-            ", ".join(r.participants),
+            " / ".join(r.participants),
             str(r.reports),
             ", ".join(r.outlets),
         )
     out.print(table)
+
+
+# A timeline shows what happened or was arranged or tried, not what was denied or only mooted.
+TIMELINE_STATUSES = frozenset({"occurred", "planned", "attempted", "refused"})
 
 
 @app.command()

@@ -16,7 +16,10 @@ from backchannel.model import Actor, Document, Location
 if TYPE_CHECKING:
     from backchannel.events.frames import Frame
 
-MEETING_WORDS = frozenset({"meet", "meeting", "summit", "talk", "talks"})
+# Words that mean the parties were in one room: the verb "meet" and the nouns for meetings.
+# "talked" and "spoke" say nothing about where, so they imply no mode.
+MEETING_VERBS = frozenset({"meet"})
+MEETING_NOUNS = frozenset({"meeting", "summit", "talks", "talk"})
 IGO = frozenset({"IGO", "UNO", "EUR", "NGO"})
 PLACE_PREPS = frozenset({"in", "at"})
 
@@ -31,7 +34,8 @@ def mode(frame: Frame, clause: str, participants: list[Actor], doc: Document, i:
     for name, words in cues.items():
         if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words):
             return name
-    if frame.spec.event_type == "CONSULT" and frame.trigger.lemma_.lower() in MEETING_WORDS:
+    words = MEETING_VERBS if frame.spec.pos == "VERB" else MEETING_NOUNS
+    if frame.spec.event_type == "CONSULT" and frame.trigger.lemma_.lower() in words:
         return _meeting_mode(frame, participants, doc, i)
     return None
 

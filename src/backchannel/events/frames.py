@@ -102,10 +102,10 @@ def _move_to_gapped(f: Frame, subject: Token, partners: list[Token]) -> None:
 def _noun_frame(noun: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None:
     if noun.dep_ in {"compound", "nmod", "amod"}:
         return None  # "call logs", "meeting room": a modifier, not an event
-    if noun.tag_ in {"NNS", "NNPS"} and noun.lower_ not in PLURALIA and not _counted(noun):
+    light = _light_verb(noun, type_spec)
+    if noun.tag_ in {"NNS", "NNPS"} and noun.lower_ not in PLURALIA and not _counted(noun) and light is None:
         return None  # "calls between Milley and Gerasimov" over two years: habitual, not one event
     f = Frame(noun, spec)
-    light = _light_verb(noun, type_spec)
     if light is not None:
         f.governor = light
         f.subjects, f.passive = subject_heads(light)

@@ -42,25 +42,34 @@ def cues() -> StatusCues:
     return StatusCues(**{k: frozenset(v) for k, v in d.items()})
 
 
+# When several words govern a trigger, the strongest claim about what happened wins: "tried to
+# arrange calls" is an attempt, not a plan; "refused to try" is a refusal.
+PRECEDENCE = ("negated", "refused", "attempted", "planned", "hypothetical")
+
+
 def status_of(trigger: Token, governor: Token | None = None) -> tuple[str, str]:
     """The status and the word that decided it ("occurred" and "" when nothing did)."""
     c = cues()
     chain = _chain(governor or trigger, c)
     if trigger not in chain:
         chain.insert(0, trigger)
+    found: dict[str, str] = {}
     for tok in chain:
         if _negated(tok):
-            return "negated", _neg_word(tok)
+            found.setdefault("negated", _neg_word(tok))
         modal = _modal(tok, c)
         if modal:
-            return modal
-        lemma = tok.lemma_.lower()
+            found.setdefault(*modal)
         if tok is trigger:
             continue
+        lemma = tok.lemma_.lower()
         for status, words in (("attempted", c.attempted), ("refused", c.refused), ("planned", c.planned),
                               ("hypothetical", c.hypothetical)):  # fmt: skip
             if lemma in words:
-                return status, tok.text
+                found.setdefault(status, tok.text)
+    for status in PRECEDENCE:
+        if status in found:
+            return status, found[status]
     return "occurred", ""
 
 

@@ -173,6 +173,11 @@ def _date_from_time(tree: Any) -> str | None:
         for value in tree.xpath(xpath):
             if _datelike(str(value)):
                 return str(value).strip()
+    # A byline that prints the date without a machine-readable attribute: <time>May 19, 2022</time>.
+    for element in tree.xpath("//time[not(@datetime)]")[:1]:
+        text = " ".join(element.itertext()).strip()
+        if _datelike(text) and len(text) <= 40:
+            return text
     return None
 
 
