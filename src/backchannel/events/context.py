@@ -34,8 +34,8 @@ def mode(frame: Frame, clause: str, participants: list[Actor], doc: Document, i:
     for name, words in cues.items():
         if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words):
             return name
-    words = MEETING_VERBS if frame.spec.pos == "VERB" else MEETING_NOUNS
-    if frame.spec.event_type == "CONSULT" and frame.trigger.lemma_.lower() in words:
+    in_person = MEETING_VERBS if frame.spec.pos == "VERB" else MEETING_NOUNS
+    if frame.spec.event_type == "CONSULT" and frame.trigger.lemma_.lower() in in_person:
         return _meeting_mode(frame, participants, doc, i)
     return None
 
