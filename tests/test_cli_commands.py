@@ -53,9 +53,7 @@ def test_cli_commands_extract_nothing_usable_exits_non_zero(tmp_path: Path) -> N
 
 def test_cli_commands_extract_skips_bad_lines_and_goes_on(tmp_path: Path) -> None:
     path = tmp_path / "mixed.jsonl"
-    path.write_text(
-        '{"id": "bad", "text": "trunc\n' + json.dumps(ARTICLE) + "\n[1, 2]\n", encoding="utf-8"
-    )
+    path.write_text('{"id": "bad", "text": "trunc\n' + json.dumps(ARTICLE) + "\n[1, 2]\n", encoding="utf-8")
     out = tmp_path / "o.jsonl"
     result = runner.invoke(app, ["extract", str(path), "--out", str(out)])
     assert result.exit_code == 0, result.output
