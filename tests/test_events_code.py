@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from backchannel.model import Article, Event
@@ -109,3 +111,21 @@ def test_events_code_evidence_points_into_the_original(pipeline: Pipeline) -> No
     text = "WASHINGTON \u2014 Gen. Mark Milley spoke\u00a0by phone with Gen. Valery Gerasimov on Wednesday."
     for ev in _code(pipeline, text):
         assert text[ev.evidence.start : ev.evidence.end] == ev.evidence.text
+
+
+def test_events_code_undated_article_never_gets_a_day(pipeline: Pipeline) -> None:
+    # No metadata, no URL, no date in the text: "on Wednesday" cannot be placed, so no day is given.
+    events = pipeline.extract(
+        [Article("t", "Gen. Mark Milley spoke with Gen. Valery Gerasimov on Wednesday.")]
+    )
+    (ev,) = [e for e in events if e.event_type == "CONSULT"]
+    assert ev.date.start is None and ev.date.end is None and ev.date.granularity == "unknown"
+
+
+def test_events_code_month_dated_article_gets_an_interval(pipeline: Pipeline) -> None:
+    # Published only "2024-12": "last week" is an interval about a month wide, never one day.
+    text = "Gen. Valery Gerasimov contacted Gen. Charles Q. Brown Jr. last week."
+    (ev,) = [e for e in _code(pipeline, text, "2024-12") if e.event_type == "CONSULT"]
+    assert ev.date.start is not None and ev.date.end is not None
+    assert 7 <= ev.date.width <= 31
+    assert ev.date.contains(dt.date(2024, 11, 27))

@@ -148,9 +148,12 @@ def _surfaces(kb: KnowledgeBase, group_nouns: dict[str, str]) -> Iterator[tuple[
 
 
 def _with_plurals(phrases: tuple[str, ...]) -> Iterator[str]:
-    """Each phrase and its plural ("top general" and "top generals"; "chief of staff" is left)."""
+    """Each phrase, its plural ("top general", "top generals"; "chief of staff" has none) and its
+    form without the article ("Chief of the General Staff" is also written "Chief of General Staff")."""
     for p in phrases:
         yield p
+        if " of the " in p:
+            yield p.replace(" of the ", " of ")
         if " of " not in p and not p.endswith("s"):
             yield p + "s"
 

@@ -112,18 +112,18 @@ def _pairings(
     ("and Milley with Gerasimov") adds a pairing of its own."""
     subj_m = _args(doc, i, frame.subjects)
     other_m = _args(doc, i, frame.others) if frame.others else _surface_others(doc, i, frame)
-    subj = _resolve_all(subj_m, date, kb, None)
+    subj = _resolve_all(subj_m, date, kb, None, doc)
     if not subj and other_m:  # "his Russian counterpart called Milley"
-        subj = _resolve_all(subj_m, date, kb, resolve(other_m[0], date, kb))
+        subj = _resolve_all(subj_m, date, kb, resolve(other_m[0], date, kb), doc)
     pairings: list[tuple[Resolved, Resolved]] = []
     if len(subj) > 1 and other_m and all(m.kind == "counterpart" for m in other_m):
         for actor, m in subj:
-            pairings.append(([(actor, m)], _resolve_all(other_m, date, kb, actor)))
+            pairings.append(([(actor, m)], _resolve_all(other_m, date, kb, actor, doc)))
     else:
-        pairings.append((subj, _resolve_all(other_m, date, kb, subj[0][0] if subj else None)))
+        pairings.append((subj, _resolve_all(other_m, date, kb, subj[0][0] if subj else None, doc)))
     for head, partners in frame.gapped:
-        left = _resolve_all(_args(doc, i, [head]), date, kb, None)
-        right = _resolve_all(_args(doc, i, partners), date, kb, left[0][0] if left else None)
+        left = _resolve_all(_args(doc, i, [head]), date, kb, None, doc)
+        right = _resolve_all(_args(doc, i, partners), date, kb, left[0][0] if left else None, doc)
         pairings.append((left, right))
     return pairings
 
@@ -335,14 +335,32 @@ def _antecedent(doc: Document, pos: int, i: int) -> Mention | None:
 
 
 def _resolve_all(
-    mentions: list[Mention], date: DateSpan, kb: KnowledgeBase, partner: Actor | None
+    mentions: list[Mention],
+    date: DateSpan,
+    kb: KnowledgeBase,
+    partner: Actor | None,
+    doc: Document | None = None,
 ) -> list[tuple[Actor, Mention]]:
     out: list[tuple[Actor, Mention]] = []
     for m in mentions:
         actor = resolve(m, date, kb, partner)
         if actor is not None and (actor.name or actor.country):
-            out.append((actor, m))
+            out.append((_article_role(actor, date, kb, doc), m))
     return out
+
+
+def _article_role(actor: Actor, date: DateSpan, kb: KnowledgeBase, doc: Document | None) -> Actor:
+    """A person who held several offices on the date is given the one the article names for them
+    ("Ukraine Chief of General Staff Lt. Gen. Ruslan Khomchak"), wherever in the article it does."""
+    if doc is None or not actor.kb_id or actor.kb_id not in kb.people:
+        return actor
+    named = {m.role_id for m in doc.mentions if m.actor.kb_id == actor.kb_id and m.role_id}
+    for role in kb.roles_on(actor.kb_id, date if date.known else None):
+        if role.id in named and role.title != actor.role:
+            return Actor(
+                actor.name, actor.text, role.country or actor.country, role.sector, role.title, actor.kb_id
+            )
+    return actor
 
 
 def _participant_sets(
