@@ -456,3 +456,21 @@ class Document:
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start : sentence.end]
+
+
+# PLOVER codes future cooperation as AGREE and an announced retreat as CONCEDE ("return the single
+# event category, not a category + auxiliary"). We keep the category and the status apart in our
+# records; this gives the single PLOVER category for exports and for scoring against PLOVER gold.
+_FUTURE_AS = {
+    "CONSULT": "AGREE",
+    "SUPPORT": "AGREE",
+    "COOPERATE": "AGREE",
+    "AID": "AGREE",
+    "RETREAT": "CONCEDE",
+}
+
+
+def plover_category(event_type: str, status: str) -> str:
+    if status == "planned":
+        return _FUTURE_AS.get(event_type, event_type)
+    return event_type

@@ -435,6 +435,9 @@ def _close(run: Run, kb: KnowledgeBase, text: str) -> list[Mention]:
         org = kb.organisations[next(h.ident for h in last if h.kind == "organisation")]
         actor = Actor(org.name, words, org.country, org.sector, None, org.id)
         return [_mention(run, actor, "organisation", "org", org.country)]
+    if "region" in words_kind:  # "in Crimea": a place, never an actor
+        iso = next(h.ident for h in last if h.kind == "region")
+        return [_mention(run, Actor(None, words, iso), "place", "region", iso)]
     sectors: tuple[tuple[str, str | None], ...] = (("capital", "GOV"), ("country", None), ("people", None))
     for kind, implied in sectors:
         if kind in words_kind:

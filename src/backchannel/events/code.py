@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from backchannel import dates
-from backchannel.actors import resolve
+from backchannel.actors import fallback, resolve
 from backchannel.events import context
 from backchannel.events.attribution import attribution
 from backchannel.events.frames import Frame, background, build, clause_tokens, in_spans
@@ -63,7 +63,7 @@ def code(doc: Document, kb: KnowledgeBase | None = None, table: TriggerTable | N
 def _code_sentence(doc: Document, i: int, parsed: Doc, kb: KnowledgeBase, table: TriggerTable) -> list[Event]:
     out: list[Event] = []
     for tok in parsed:
-        for spec in table.for_token(tok.lemma_, tok.pos_):
+        for spec in table.readings(tok):
             frame = build(tok, spec, table.types[spec.event_type])
             if frame is None:
                 continue
@@ -82,12 +82,7 @@ def _events(doc: Document, i: int, frame: Frame, kb: KnowledgeBase, table: Trigg
     reciprocal = table.types[frame.spec.event_type].reciprocal
     records = []
     for subj, other in _pairings(doc, i, frame, date, kb):  # 3
-        if (
-            frame.spec.needs_other
-            and not other
-            and not frame.reciprocal
-            and not (reciprocal and len(subj) > 1)
-        ):
+        if not _arguments_fit(frame, subj, other, reciprocal):
             continue
         for actors, recipients in _participant_sets(frame, subj, other, table):
             ev = _record(doc, i, frame, actors, recipients, date, status)
@@ -98,7 +93,41 @@ def _events(doc: Document, i: int, frame: Frame, kb: KnowledgeBase, table: Trigg
             if background(frame.trigger):
                 ev.trace["background"] = True
             records.append(ev)
-    return records + _implied_by_since(doc, i, frame, records, status)
+    return (
+        records
+        + _implied_by_since(doc, i, frame, records, status)
+        + _refusals(frame, records, status, status_word)
+    )
+
+
+def _arguments_fit(frame: Frame, subj: Resolved, other: Resolved, reciprocal: bool) -> bool:
+    """A reading that needs the other party has it (or two parties act together), and a reading
+    for some kinds of subject only has such a subject ("workers strike"; "missiles strike" is not
+    a protest)."""
+    if frame.spec.needs_other and not other and not frame.reciprocal and not (reciprocal and len(subj) > 1):
+        return False
+    return not frame.spec.subject_sectors or any(a.sector in frame.spec.subject_sectors for a, _ in subj)
+
+
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+
+
+def _refusals(frame: Frame, records: list[Event], status: str, word: str) -> list[Event]:
+    """ "Declined to meet", "refused to release": besides the act that did not happen, the refusal
+    is an event of its own, REJECT by whoever refused (mode ``meet`` for contacts)."""
+    if status != "refused" or frame.spec.event_type not in COOPERATIVE:
+        return []
+    out = []
+    for r in records:
+        refusal = Event.from_dict(r.to_dict(trace=True))
+        refusal.id = stable_id("e", r.id, "refusal")
+        refusal.event_type, refusal.status = "REJECT", "occurred"
+        refusal.mode = {"CONSULT": "meet", "RETREAT": "yield"}.get(r.event_type, "assist")
+        refusal.actors, refusal.recipients = r.actors[:1], [*r.actors[1:], *r.recipients]
+        refusal.initiator = None
+        refusal.trace["rule"] = [*r.trace.get("rule", []), f"refusal {word!r} coded as REJECT"]
+        out.append(refusal)
+    return out
 
 
 Resolved = list[tuple[Actor, Mention]]
@@ -110,8 +139,8 @@ def _pairings(
     """Who goes with whom. Usually one pairing (subjects, others); "Austin and Milley each spoke
     with their counterparts" pairs each subject with their own counterpart, and a gapped clause
     ("and Milley with Gerasimov") adds a pairing of its own."""
-    subj_m = _args(doc, i, frame.subjects)
-    other_m = _args(doc, i, frame.others) if frame.others else _surface_others(doc, i, frame)
+    subj_m = _args(doc, i, frame.subjects, kb)
+    other_m = _args(doc, i, frame.others, kb) if frame.others else _surface_others(doc, i, frame)
     subj = _resolve_all(subj_m, date, kb, None, doc)
     if not subj and other_m:  # "his Russian counterpart called Milley"
         subj = _resolve_all(subj_m, date, kb, resolve(other_m[0], date, kb), doc)
@@ -122,8 +151,8 @@ def _pairings(
     else:
         pairings.append((subj, _resolve_all(other_m, date, kb, subj[0][0] if subj else None, doc)))
     for head, partners in frame.gapped:
-        left = _resolve_all(_args(doc, i, [head]), date, kb, None, doc)
-        right = _resolve_all(_args(doc, i, partners), date, kb, left[0][0] if left else None, doc)
+        left = _resolve_all(_args(doc, i, [head], kb), date, kb, None, doc)
+        right = _resolve_all(_args(doc, i, partners, kb), date, kb, left[0][0] if left else None, doc)
         pairings.append((left, right))
     return pairings
 
@@ -243,7 +272,7 @@ PARTY_NOUNS = frozenset(
 )
 
 
-def _args(doc: Document, i: int, heads: list[Token]) -> list[Mention]:
+def _args(doc: Document, i: int, heads: list[Token], kb: KnowledgeBase | None = None) -> list[Mention]:
     """The best mention in each argument branch. A pronoun takes the last person named before it;
     "the two", "both" and "their" take the parties of the last event coded in the article. A
     possessor ("Brown's predecessor, Gen. Mark Milley") gives way to the rest of its phrase."""
@@ -256,9 +285,17 @@ def _args(doc: Document, i: int, heads: list[Token]) -> list[Mention]:
             out += [m] if m else []
             continue
         start, end = _branch(head)
-        inside = [m for m in in_sentence if sent.start + start <= m.start and m.end <= sent.start + end]
+        inside = [
+            m
+            for m in in_sentence
+            if sent.start + start <= m.start and m.end <= sent.start + end and m.kind != "place"
+        ]
         if not inside and _plural_reference(head):
             out += _pair_antecedents(doc)
+            continue
+        if not inside and kb is not None:
+            found = fallback.from_parse(head, (start, end), doc, i, kb)
+            out += [found] if found else []
             continue
         owners = _possessor_spans(head, sent.start)
         inside.sort(key=lambda m: (_within(m, owners), PRIORITY.get(m.kind, 9), m.start))
@@ -438,7 +475,7 @@ def _initiator(frame: Frame, actors: list[Actor]) -> Actor | None:
 
 
 def _confidence(people: list[Actor], date: DateSpan, frame: Frame) -> float:
-    score = 0.5
+    score = 0.5 - 0.1 * any(a.kb_id is None and a.country is None for a in people)
     score += 0.2 * (sum(1 for a in people if a.kb_id) / max(1, len(people)))
     score += 0.15 if date.basis in {"explicit", "relative"} else 0.0
     score += 0.1 if frame.spec.pos == "VERB" else 0.0

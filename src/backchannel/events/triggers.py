@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 import yaml
 
@@ -19,12 +22,30 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "plover"
 @dataclass(frozen=True, slots=True)
 class Trigger:
     event_type: str
-    lemma: str
+    lemma: str  # "blow up": a verb with its particle
     pos: str  # "VERB" or "NOUN"
     mode: str | None = None
     other: tuple[str, ...] = ()
     reverse: bool = False
     needs_other: bool = False
+    objects: frozenset[str] = frozenset()  # the reading holds only with one of these objects
+    subject_sectors: frozenset[str] = frozenset()  # ... or only for subjects of these sectors
+
+    def fits(self, token: Token) -> bool:
+        """Whether this reading fits the token in its sentence: the object it requires is there."""
+        if not self.objects:
+            return True
+        objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
+        objects += [p for c in token.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        if self.pos == "NOUN" and token.dep_ in {"dobj", "pobj", "nsubjpass"}:
+            objects.append(token.head)
+        words = {o.lemma_.lower() for o in objects} | {
+            f"{c.lemma_.lower()} {o.lemma_.lower()}"
+            for o in objects
+            for c in o.children
+            if c.dep_ in {"compound", "amod"}
+        }
+        return bool(words & self.objects)
 
 
 @dataclass(slots=True)
@@ -46,6 +67,21 @@ class TriggerTable:
     def for_token(self, lemma: str, pos: str) -> list[Trigger]:
         table = self.verbs if pos == "VERB" else self.nouns if pos in {"NOUN", "PROPN"} else {}
         return table.get(lemma.lower(), [])
+
+    def readings(self, token: Token) -> list[Trigger]:
+        """The readings of a token, phrasal verbs first ("blow up" before "blow"), each kept only
+        where its object constraint fits."""
+        pos = "VERB" if token.pos_ in {"VERB", "AUX"} else token.pos_
+        found: list[Trigger] = []
+        lemma = token.lemma_.lower()
+        if pos == "VERB":
+            for prt in (c for c in token.children if c.dep_ == "prt"):
+                found += self.verbs.get(f"{lemma} {prt.lower_}", [])
+        elif pos in {"NOUN", "PROPN"}:  # "hunger strike", "martial law", "air strike"
+            for mod in (c for c in token.children if c.dep_ in {"compound", "amod"}):
+                found += self.nouns.get(f"{mod.lower_} {lemma}", [])
+        found += self.for_token(lemma, pos)
+        return [t for t in found if t.fits(token)]
 
 
 @cache
@@ -83,6 +119,8 @@ def _trigger(event_type: str, pos: str, e: dict[str, Any]) -> Trigger:
         other=tuple(e.get("other") or ()),
         reverse=bool(e.get("reverse")),
         needs_other=e.get("needs") == "other",
+        objects=frozenset(str(o).lower() for o in e.get("objects") or ()),
+        subject_sectors=frozenset(e.get("subject_sectors") or ()),
     )
 
 
