@@ -471,6 +471,8 @@ _FUTURE_AS = {
 
 
 def plover_category(event_type: str, status: str) -> str:
+    if status == "refused":  # "refused to meet": PLOVER codes the refusal
+        return "REJECT"
     if status == "planned":
         return _FUTURE_AS.get(event_type, event_type)
     return event_type

@@ -37,14 +37,16 @@ def _dates_stage(doc: Document) -> Document:
     return doc
 
 
-def default_stages(kb: KnowledgeBase) -> list[Stage]:
+def default_stages(kb: KnowledgeBase, history: str = "contacts") -> list[Stage]:
     return [
         Stage("clean", (), "clean"),
         Stage("segment", ("clean",), "segment", segment.segment),
         Stage("dates", ("clean",), "dates", _dates_stage),
         Stage("actors", ("segment",), "actors", lambda d: actors.annotate(d, kb)),
         Stage("parse", ("segment", "actors"), "parse"),
-        Stage("events", ("parse", "dates", "actors"), "events", lambda d: events.code(d, kb)),
+        Stage(
+            "events", ("parse", "dates", "actors"), "events", lambda d: events.code(d, kb, history=history)
+        ),
     ]
 
 
@@ -61,12 +63,21 @@ class Pipeline:
     """Articles in, coded documents out. The spaCy model and the KB load on first use."""
 
     def __init__(
-        self, kb: KnowledgeBase | None = None, nlp: object | None = None, batch_size: int = 64
+        self,
+        kb: KnowledgeBase | None = None,
+        nlp: object | None = None,
+        batch_size: int = 64,
+        history: str = "contacts",
     ) -> None:
+        """``history``: which events dated over a year before their article to keep: "contacts"
+        (default: the record of a channel matters; old clashes mentioned as background do not),
+        "all" or "none"."""
+        if history not in {"contacts", "all", "none"}:
+            raise ConfigError(f"history must be 'contacts', 'all' or 'none', not {history!r}")
         self.kb = kb or default_kb()
         self.nlp = nlp
         self.batch_size = batch_size
-        self.stages = default_stages(self.kb)
+        self.stages = default_stages(self.kb, history)
         check_order(self.stages)
 
     def documents(

@@ -221,6 +221,8 @@ def _compose(
         person = [h for h in alts or [] if h.kind in PERSON_KINDS]
         person = [h for h in person if h.kind == "person" or _surname_ok(h, tokens, run, kb, seen_people)]
         if person:
+            seen_first = [h for h in person if h.ident in seen_people]
+            person = seen_first or person  # "Mr. Sullivan" is the Sullivan named earlier
             out.append(_person(text, tokens, person, run, kb))
             seen_people.update(h.ident for h in person)
             run = Run()
@@ -426,6 +428,8 @@ def _close(run: Run, kb: KnowledgeBase, text: str) -> list[Mention]:
         dict.fromkeys(h.ident for alts in run.hits[:-1] for h in alts if h.kind in places)
     )
     words = text[run.start : run.end]
+    if "organisation" in words_kind and "function" not in words_kind:
+        words_kind -= {"role"}  # "U.S. European Command" names the command, not its commander
     if words_kind & {"role", "function"}:
         return [_office(run, last, c, kb, words) for c in (countries or [None])]
     if "group" in words_kind:

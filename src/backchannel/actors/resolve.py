@@ -23,6 +23,8 @@ def resolve(
     if mention.kind == "role":
         return _office(mention, when, kb, mention.role_id, mention.function, mention.country)
     if mention.kind == "function":
+        if mention.country is None:
+            return None  # "the military chiefs" of no named country: nobody in particular
         return _office(mention, when, kb, None, mention.function, mention.country)
     if mention.kind == "counterpart":
         function = _function_of(partner, when, kb)

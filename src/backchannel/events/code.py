@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from backchannel import dates
 from backchannel.actors import fallback, resolve
-from backchannel.events import context
+from backchannel.events import channel, context
 from backchannel.events.attribution import attribution
 from backchannel.events.frames import Frame, background, build, clause_tokens, in_spans
+from backchannel.events.quantities import quantities
 from backchannel.events.status import status_of
 from backchannel.events.triggers import TriggerTable, load_triggers
 from backchannel.kb import KnowledgeBase, default_kb
@@ -45,24 +46,55 @@ BRANCH_CUT = frozenset({"conj", "cc", "relcl", "acl", "advcl"})
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 
 
-def code(doc: Document, kb: KnowledgeBase | None = None, table: TriggerTable | None = None) -> Document:
+# An event dated more than a year before the article that mentions it is history, not news.
+# History is kept for contacts (the record of a channel is the point) and dropped for the rest,
+# unless the pipeline is asked to keep it ("all") or to drop it for contacts too ("none").
+HISTORY_DAYS = 365
+HISTORY_KEEP = {"contacts": frozenset({"CONSULT"}), "all": None, "none": frozenset()}
+
+
+def code(
+    doc: Document,
+    kb: KnowledgeBase | None = None,
+    table: TriggerTable | None = None,
+    history: str = "contacts",
+) -> Document:
     kb = kb or default_kb()
     table = table or load_triggers()
-    found: list[Event] = []
     doc.events = []
+    facts: list[channel.Fact] = []
+    sentence_of: dict[str, int] = {}
     for i in sorted(doc.parses):
         if doc.text[doc.sentences[i].start : doc.sentences[i].end].rstrip().endswith("?"):
-            continue
-        found.extend(_code_sentence(doc, i, doc.parses[i], kb, table))
-    doc.events = merge_within_article(found)
+            continue  # a question asserts no event
+        for ev in _code_sentence(doc, i, doc.parses[i], kb, table, facts):
+            sentence_of[ev.id] = i
+        facts += _resolved_facts(doc, i, kb)
+    merged = merge_within_article(doc.events)
+    channel.attach(doc, facts, merged, sentence_of)
+    doc.events = [e for e in merged if not _history_dropped(e, doc, history)]
     doc.parses = {}
     doc.done.add("events")
     return doc
 
 
-def _code_sentence(doc: Document, i: int, parsed: Doc, kb: KnowledgeBase, table: TriggerTable) -> list[Event]:
+def _history_dropped(ev: Event, doc: Document, history: str) -> bool:
+    keep = HISTORY_KEEP.get(history, HISTORY_KEEP["contacts"])
+    if keep is None or ev.event_type in keep or not (ev.date.known and doc.published.known):
+        return False
+    assert ev.date.end is not None and doc.published.start is not None
+    return (doc.published.start - ev.date.end).days > HISTORY_DAYS
+
+
+def _code_sentence(
+    doc: Document, i: int, parsed: Doc, kb: KnowledgeBase, table: TriggerTable, facts: list[channel.Fact]
+) -> list[Event]:
     out: list[Event] = []
     for tok in parsed:
+        withheld = channel.disclosure_clause(tok)
+        if withheld is not None:  # "agreed to keep the details private": a term of the contact
+            facts.append(channel.Fact(i, "disclosure", _clause_text(doc, i, tok)))
+            continue
         for spec in table.readings(tok):
             frame = build(tok, spec, table.types[spec.event_type])
             if frame is None:
@@ -72,6 +104,28 @@ def _code_sentence(doc: Document, i: int, parsed: Doc, kb: KnowledgeBase, table:
                 out.extend(events)
                 doc.events.extend(events)  # earlier records are antecedents for "the two", "their"
                 break  # one reading per trigger word: the first type that yields a record
+    return out
+
+
+def _clause_text(doc: Document, i: int, tok: Token) -> str:
+    sent = doc.sentences[i]
+    subtree = list(tok.subtree)
+    return doc.text[sent.start + subtree[0].idx : sent.start + subtree[-1].idx + len(subtree[-1].text)]
+
+
+def _resolved_facts(doc: Document, i: int, kb: KnowledgeBase) -> list[channel.Fact]:
+    """Initiator phrases and readouts of sentence ``i``, an initiator resolved to an actor."""
+    out = []
+    sent = doc.sentences[i]
+    for fact in channel.facts_in(doc.parses[i], i):
+        if fact.kind == "initiator":
+            lo = doc.text.find(fact.text, sent.start, sent.end)
+            inside = [
+                m for m in doc.mentions if m.sentence == i and lo <= m.start and m.end <= lo + len(fact.text)
+            ]
+            inside.sort(key=lambda m: (PRIORITY.get(m.kind, 9), m.start))
+            fact.actor = resolve(inside[0], doc.published, kb) if inside else None
+        out.append(fact)
     return out
 
 
@@ -90,6 +144,7 @@ def _events(doc: Document, i: int, frame: Frame, kb: KnowledgeBase, table: Trigg
                 continue
             ev.attribution = _attribution(doc, i, said, date, kb)
             ev.trace = _trace(doc, doc.sentences[i].start, frame, scope, status, status_word, subj + other)
+            ev.trace["paragraph"] = doc.sentences[i].paragraph
             if background(frame.trigger):
                 ev.trace["background"] = True
             records.append(ev)
@@ -126,6 +181,7 @@ def _refusals(frame: Frame, records: list[Event], status: str, word: str) -> lis
         refusal.actors, refusal.recipients = r.actors[:1], [*r.actors[1:], *r.recipients]
         refusal.initiator = None
         refusal.trace["rule"] = [*r.trace.get("rule", []), f"refusal {word!r} coded as REJECT"]
+        refusal.trace["trigger"] = {**r.trace.get("trigger", {}), "text": word, "lemma": word.lower()}
         out.append(refusal)
     return out
 
@@ -242,7 +298,25 @@ def _date(doc: Document, i: int, frame: Frame) -> tuple[DateSpan, str]:
         span, scope = dates.attach(pool, [(0, len(doc.text))], DateSpan.unknown(), anchor)
         if scope != "unknown":
             return span, name
-    return dates.attach([], [], doc.published, anchor)
+    return _narrative_date(doc, i) or dates.attach([], [], doc.published, anchor)
+
+
+NARRATIVE_REACH = 2  # paragraphs
+
+
+def _narrative_date(doc: Document, i: int) -> tuple[DateSpan, str] | None:
+    """A sentence with no date of its own that elaborates on the news just told ("Austin pressed
+    Moscow to agree to a ceasefire" after "Austin spoke with Shoigu on Friday") takes the date of
+    the last dated news event close before it, marked ``inferred``; else the publication date."""
+    para = doc.sentences[i].paragraph
+    for ev in reversed(doc.events):
+        if ev.trace.get("background") or ev.date.basis not in {"explicit", "relative"}:
+            continue
+        if ev.trace.get("paragraph", -99) < para - NARRATIVE_REACH:
+            return None
+        d = ev.date
+        return DateSpan(d.start, d.end, d.granularity, d.text, "inferred"), "narrative"
+    return None
 
 
 PLURAL_REFS = frozenset({"two", "both", "they", "their", "them", "theirs"})
@@ -462,7 +536,17 @@ def _record(
         evidence=evidence,
         confidence=_confidence(actors + recipients, date, frame),
         outlet=doc.article.outlet,
+        duration=_duration(doc, i, frame) if event_type == "CONSULT" else None,
+        quantities=quantities(doc.parses[i]) if event_type != "CONSULT" else {},
     )
+
+
+def _duration(doc: Document, i: int, frame: Frame) -> str | None:
+    """ "for six hours", "lasted about an hour": a duration in the contact's clause or sentence."""
+    sent = doc.sentences[i]
+    spans = [t for t in doc.times if t.kind == "duration" and sent.start <= t.start < sent.end]
+    inside = [t for t in spans if in_spans(t.start - sent.start, frame.clause_chars)] or spans
+    return inside[0].text if inside else None
 
 
 def _initiator(frame: Frame, actors: list[Actor]) -> Actor | None:
@@ -518,6 +602,8 @@ def merge_within_article(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for ev in sorted(events, key=_precision):
         twin = next((k for k in kept if _same_event(k, ev)), None)
+        if twin is not None and len(ev.participants) > len(twin.participants):
+            kept[kept.index(twin)], twin, ev = ev, ev, twin  # keep the fuller record, fill it from the other
         if twin is None:
             kept.append(ev)
         else:
@@ -535,11 +621,17 @@ def _precision(ev: Event) -> tuple[int, int]:
 
 
 def _same_event(a: Event, b: Event) -> bool:
+    """One event reported twice: same type, status and parties with compatible dates; or, in one
+    sentence, the same type and actors where one record's parties include the other's ("killed four
+    soldiers and wounded two others")."""
     if (a.event_type, a.status) != (b.event_type, b.status):
         return False
-    if {x.key for x in a.participants} != {x.key for x in b.participants}:
-        return False
-    return dates_compatible(a.date, b.date)
+    pa, pb = {x.key for x in a.participants}, {x.key for x in b.participants}
+    if pa == pb:
+        return dates_compatible(a.date, b.date)
+    same_sentence = a.evidence.start == b.evidence.start
+    same_actors = {x.key for x in a.actors} == {x.key for x in b.actors}
+    return same_sentence and same_actors and (pa <= pb or pb <= pa)
 
 
 def dates_compatible(a: DateSpan, b: DateSpan, slack: int = 0) -> bool:

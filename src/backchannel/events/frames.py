@@ -113,10 +113,13 @@ def _noun_frame(noun: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None
         f.why.append(f"noun {noun.text!r} with light verb {light.text!r}")
     elif _nested(noun):
         return None  # "a report about his call": the call is the report's topic
+    elif noun.dep_ == "pobj" and noun.head.lower_ in {"at", "upon"}:
+        return None  # "at the White House's request": a circumstance of another event
     else:
         f.governor = _governing_verb(noun)
         f.why.append(f"noun {noun.text!r} ({spec.event_type})")
     f.subjects += [c for c in noun.children if c.dep_ == "poss"]
+    f.subjects += _pobjs(noun, spec.agent)  # "a build-up of Russian forces": the forces act
     f.subjects += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     between = _pobjs(noun, ("between",))
     if between:
@@ -161,7 +164,10 @@ def _others(head: Token, slots: Iterable[str]) -> list[Token]:
     out: list[Token] = []
     if "dobj" in slots:
         out += [c for c in head.children if c.dep_ in {"dobj", "dative"}]
-    preps = tuple(s for s in slots if s not in {"dobj", "poss"})
+    if "ccomp" in slots:  # "claims that Ukraine could use ...": the clause's subject is accused
+        for clause in (c for c in head.children if c.dep_ == "ccomp"):
+            out += [s for s in clause.children if s.dep_ in SUBJECTS]
+    preps = tuple(s for s in slots if s not in {"dobj", "poss", "ccomp"})
     out += _pobjs(head, preps)
     # The phrase often hangs one level down: "spoke by phone with X", "met Wednesday with X".
     for c in head.children:

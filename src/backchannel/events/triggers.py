@@ -30,9 +30,13 @@ class Trigger:
     needs_other: bool = False
     objects: frozenset[str] = frozenset()  # the reading holds only with one of these objects
     subject_sectors: frozenset[str] = frozenset()  # ... or only for subjects of these sectors
+    complement: bool = False  # ... or also when the word governs a verb ("refused to allow")
+    agent: tuple[str, ...] = ()  # prepositions whose object acts ("a build-up of Russian forces")
 
     def fits(self, token: Token) -> bool:
         """Whether this reading fits the token in its sentence: the object it requires is there."""
+        if self.complement and any(c.dep_ == "xcomp" for c in token.children):
+            return True
         if not self.objects:
             return True
         objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
@@ -121,6 +125,8 @@ def _trigger(event_type: str, pos: str, e: dict[str, Any]) -> Trigger:
         needs_other=e.get("needs") == "other",
         objects=frozenset(str(o).lower() for o in e.get("objects") or ()),
         subject_sectors=frozenset(e.get("subject_sectors") or ()),
+        complement=bool(e.get("complement")),
+        agent=tuple(e.get("agent") or ()),
     )
 
 
