@@ -36,6 +36,12 @@ def _sector_words() -> tuple[tuple[frozenset[str], str], ...]:
     return tuple((frozenset(w.lower() for w in r["words"]), r["sector"]) for r in rows)
 
 
+@cache
+def _weapons() -> frozenset[str]:
+    rows = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return frozenset(w.lower() for r in rows if r.get("weapon") for w in r["words"])
+
+
 def sector_of(words: str) -> str | None:
     folded = {t.key for t in tokenize(words)}
     text = " " + " ".join(t.key for t in tokenize(words)) + " "
@@ -63,7 +69,10 @@ def from_parse(
     sector = sector_of(head.text) if head.pos_ in {"NOUN", "PROPN"} else None
     if sector is None:
         return None
-    country = _country_inside(words, kb) or place_country(doc, i, kb)
+    country = _country_inside(words, kb)
+    if country is None and head.lower_ in _weapons():
+        country = _launcher(doc, i, head.lemma_.lower())
+    country = country or place_country(doc, i, kb)
     if country is None:
         return None
     actor = Actor(None, words, country, sector)
@@ -101,6 +110,22 @@ def _city_country(name: str, kb: KnowledgeBase) -> object | None:
 
     place = city_location(name)
     return kb.countries.get(place.country) if place and place.country else None
+
+
+def _launcher(doc: Document, i: int, weapon: str) -> str | None:
+    """The country that launched "the missile": the first country named in an earlier sentence of
+    the paragraph that mentions the same weapon ("Russia's launch of an Oreshnik ... missile")."""
+    para = doc.sentences[i].paragraph
+    for j in range(i - 1, -1, -1):
+        sent = doc.sentences[j]
+        if sent.paragraph < para - 1:
+            return None
+        if weapon not in doc.text[sent.start : sent.end].lower():
+            continue
+        for m in doc.mentions:
+            if m.sentence == j and m.kind in {"country", "group", "organisation"} and m.country:
+                return m.country
+    return None
 
 
 def place_country(doc: Document, i: int, kb: KnowledgeBase) -> str | None:

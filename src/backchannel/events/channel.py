@@ -55,8 +55,15 @@ def facts_in(sentence: Doc, i: int) -> list[Fact]:
             owner = [c for c in tok.children if c.dep_ == "poss"]
             out += [Fact(i, "initiator", _phrase(owner[0]))] if owner else []
         if low in READOUT_NOUNS and tok.pos_ == "NOUN":
-            out.append(Fact(i, "readout", _phrase(tok)))
+            out.append(Fact(i, "readout", _noun_phrase(tok)))
     return out
+
+
+def _noun_phrase(tok: Token) -> str:
+    """The noun with its determiners and modifiers, without clauses: "a separate statement"."""
+    left = [c for c in tok.lefts if c.dep_ in {"det", "amod", "compound", "poss", "nmod", "case"}]
+    start = min([tok, *(t for c in left for t in c.subtree)], key=lambda t: t.i)
+    return tok.doc.text[start.idx : tok.idx + len(tok.text)]
 
 
 def _phrase(tok: Token) -> str:
@@ -81,9 +88,15 @@ def attach(doc: Document, facts: list[Fact], events: list[Event], sentence_of: d
             target.duration = target.duration or fact.text
 
 
+REACH = 6  # sentences: a fact is about a contact told shortly before it
+
+
 def _nearest(contacts: list[Event], sentence_of: dict[str, int], i: int) -> Event | None:
+    """The contact a fact of sentence ``i`` is about: one in the same sentence, else the last one
+    told within a few sentences before; news contacts before background ones."""
     same = [e for e in contacts if sentence_of.get(e.id) == i]
-    if same:
-        return same[0]
-    earlier = [e for e in contacts if sentence_of.get(e.id, 10**9) < i]
-    return max(earlier, key=lambda e: sentence_of[e.id]) if earlier else None
+    near = [e for e in contacts if i - REACH <= sentence_of.get(e.id, -(10**9)) < i]
+    for pool in (same, [e for e in near if not e.trace.get("background")], near):
+        if pool:
+            return max(pool, key=lambda e: sentence_of[e.id]) if pool is not same else pool[0]
+    return None

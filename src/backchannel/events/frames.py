@@ -206,10 +206,21 @@ def _counted(noun: Token) -> bool:
     return any(c.dep_ == "nummod" for c in noun.children)
 
 
+AMOUNTS = frozenset(
+    {"$", "dollar", "dollars", "euro", "euros", "million", "billion", "worth", "package", "tons", "tonnes"}
+)
+
+
 def _light_verb(noun: Token, type_spec: TypeSpec) -> Token | None:
+    """The verb through which a subject performs the noun: "held talks", "imposed sanctions", and
+    through an amount, "announced $725 million in military aid"."""
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in type_spec.light:
         return head
+    if noun.dep_ == "pobj" and head.lower_ in {"in", "of", "worth"}:
+        amount = head.head
+        if (amount.like_num or amount.lower_ in AMOUNTS) and amount.dep_ in {"dobj", "nsubjpass"}:
+            return amount.head if amount.head.lemma_ in type_spec.light else None
     return None
 
 
