@@ -66,6 +66,7 @@ def from_parse(
             return _mention(
                 actor, sent.start + ent.start_char, sent.start + ent.end_char, f"fallback: {ent.label_}"
             )
+    head = _past_quantifiers(head)
     sector = sector_of(head.text) if head.pos_ in {"NOUN", "PROPN"} else None
     if sector is None:
         return None
@@ -77,6 +78,40 @@ def from_parse(
         return None
     actor = Actor(None, words, country, sector)
     return _mention(actor, sent.start + span[0], sent.start + span[1], "fallback: head noun")
+
+
+QUANTIFIERS = frozenset(
+    [
+        "tens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "dozens",
+        "scores",
+        "group",
+        "groups",
+        "members",
+        "member",
+        "number",
+        "crowd",
+        "some",
+        "many",
+        "most",
+        "all",
+    ]
+)
+
+
+def _past_quantifiers(head: Token) -> Token:
+    """ "Tens of thousands of university students", "a group of refugees": the people are the head."""
+    for _ in range(3):
+        if head.lower_ not in QUANTIFIERS:
+            return head
+        inner = [p for c in head.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if not inner:
+            return head
+        head = inner[0]
+    return head
 
 
 def _entity_actor(ent: Span, words: str, doc: Document, i: int, kb: KnowledgeBase) -> Actor | None:

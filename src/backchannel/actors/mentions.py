@@ -442,7 +442,12 @@ def _close(run: Run, kb: KnowledgeBase, text: str) -> list[Mention]:
     if "region" in words_kind:  # "in Crimea": a place, never an actor
         iso = next(h.ident for h in last if h.kind == "region")
         return [_mention(run, Actor(None, words, iso), "place", "region", iso)]
-    sectors: tuple[tuple[str, str | None], ...] = (("capital", "GOV"), ("country", None), ("people", None))
+    sectors: tuple[tuple[str, str | None], ...] = (
+        ("capital", "GOV"),
+        ("country", None),
+        ("people", None),
+        ("adjective", None),  # "Palestinian riots": the adjective names the side
+    )
     for kind, implied in sectors:
         if kind in words_kind:
             iso = next(h.ident for h in last if h.kind == kind)

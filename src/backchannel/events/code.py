@@ -358,6 +358,10 @@ def _args(doc: Document, i: int, heads: list[Token], kb: KnowledgeBase | None = 
             m = _antecedent(doc, sent.start + head.idx, i)
             out += [m] if m else []
             continue
+        if head.lower_ in {"it", "its"}:  # "the government announced that it is prepared to ..."
+            m = _antecedent(doc, sent.start + head.idx, i, kinds=SIDE_KINDS)
+            out += [m] if m else []
+            continue
         start, end = _branch(head)
         inside = [
             m
@@ -435,14 +439,20 @@ def _branch(head: Token) -> tuple[int, int]:
     return kept[0].idx, kept[-1].idx + len(kept[-1].text)
 
 
-def _antecedent(doc: Document, pos: int, i: int) -> Mention | None:
+SIDE_KINDS = frozenset({"country", "organisation", "group"})
+
+
+def _antecedent(
+    doc: Document, pos: int, i: int, kinds: frozenset[str] = frozenset({"person"})
+) -> Mention | None:
+    """The last mention of one of ``kinds`` before ``pos`` in this paragraph or the one before."""
     para = doc.sentences[i].paragraph
-    people = [
+    found = [
         m
         for m in doc.mentions
-        if m.kind == "person" and m.end <= pos and doc.sentences[m.sentence].paragraph in {para, para - 1}
+        if m.kind in kinds and m.end <= pos and doc.sentences[m.sentence].paragraph in {para, para - 1}
     ]
-    return people[-1] if people else None
+    return found[-1] if found else None
 
 
 def _resolve_all(

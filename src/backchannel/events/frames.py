@@ -103,8 +103,9 @@ def _noun_frame(noun: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None
     if noun.dep_ in {"compound", "nmod", "amod"}:
         return None  # "call logs", "meeting room": a modifier, not an event
     light = _light_verb(noun, type_spec)
-    if noun.tag_ in {"NNS", "NNPS"} and noun.lower_ not in PLURALIA and not _counted(noun) and light is None:
-        return None  # "calls between Milley and Gerasimov" over two years: habitual, not one event
+    plural = noun.tag_ in {"NNS", "NNPS"} and noun.lower_ not in PLURALIA and not _counted(noun)
+    if plural and spec.event_type == "CONSULT" and light is None:
+        return None  # "calls between Milley and Gerasimov" over two years: habitual, not one contact
     f = Frame(noun, spec)
     if light is not None:
         f.governor = light
@@ -119,6 +120,8 @@ def _noun_frame(noun: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None
         f.governor = _governing_verb(noun)
         f.why.append(f"noun {noun.text!r} ({spec.event_type})")
     f.subjects += [c for c in noun.children if c.dep_ == "poss"]
+    if not f.subjects:  # "Palestinian riots", "the Russian invasion": the adjective names the side
+        f.subjects += [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.text[:1].isupper()]
     f.subjects += _pobjs(noun, spec.agent)  # "a build-up of Russian forces": the forces act
     f.subjects += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     between = _pobjs(noun, ("between",))
