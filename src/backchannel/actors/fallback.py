@@ -1,7 +1,7 @@
 """Actors the knowledge base does not know, read from the parse.
 
-When no knowledge-base mention lies in an argument, the parser's named entities and the
-argument's head noun still say who acts: "Amnesty International" (an organisation),
+When no knowledge-base mention lies in an argument, its proper names and its head noun still
+say who acts: "Amnesty International" (an organisation),
 "Yoruba leaders", "prisoners". The country comes from inside the phrase ("Rwandan Patriotic
 Front"), else from where the sentence places the event ("rioted at a jail in Dili"), else it
 stays unknown. The sector comes from words in the name (``data/org_sectors.yaml``). Every such
@@ -23,10 +23,9 @@ from backchannel.kb import KnowledgeBase
 from backchannel.model import Actor, Document, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Token
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "org_sectors.yaml"
-ENTITY_ORDER = ("PERSON", "ORG", "NORP", "GPE", "FAC")
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "from"})
 
 
@@ -55,17 +54,22 @@ def from_parse(
     head: Token, span: tuple[int, int], doc: Document, i: int, kb: KnowledgeBase
 ) -> Mention | None:
     """A mention built from the parse for the argument headed by ``head`` (character span
-    ``span`` within the sentence), or None when nothing in it names an actor."""
+    ``span`` within the sentence), or None when nothing in it names an actor.
+
+    Names are runs of proper nouns ("Amnesty International", "Saddam Hussein", "Association of
+    African Jurists"); the tagger finds them, so no entity recogniser needs to run."""
     sent = doc.sentences[i]
     words = head.doc.text[span[0] : span[1]]
-    ents = [e for e in head.doc.ents if span[0] <= e.start_char and e.end_char <= span[1]]
-    ents.sort(key=lambda e: ENTITY_ORDER.index(e.label_) if e.label_ in ENTITY_ORDER else 9)
-    for ent in ents:
-        actor = _entity_actor(ent, words, doc, i, kb)
+    times = [
+        (t.start - sent.start, t.end - sent.start) for t in doc.times if sent.start <= t.start < sent.end
+    ]
+    for run in proper_runs(head.doc, span):
+        if any(a <= run[0].idx < b for a, b in times):
+            continue  # "Sunday", "March": a date, not a name
+        actor = _name_actor(run, words, doc, i, kb)
         if actor is not None:
-            return _mention(
-                actor, sent.start + ent.start_char, sent.start + ent.end_char, f"fallback: {ent.label_}"
-            )
+            how = "fallback: name" if actor.name else "fallback: place"
+            return _mention(actor, sent.start + run[0].idx, sent.start + run[-1].idx + len(run[-1].text), how)
     head = _past_quantifiers(head)
     sector = sector_of(head.text) if head.pos_ in {"NOUN", "PROPN"} else None
     if sector is None:
@@ -80,26 +84,107 @@ def from_parse(
     return _mention(actor, sent.start + span[0], sent.start + span[1], "fallback: head noun")
 
 
-QUANTIFIERS = frozenset(
+JOINERS = frozenset({"of", "for", "the", "and", "&", "de", "al", "bin", "van", "von", "der"})
+ORG_WORDS = frozenset(
     [
-        "tens",
-        "hundreds",
-        "thousands",
-        "millions",
-        "dozens",
-        "scores",
+        "international",
+        "organization",
+        "organisation",
+        "party",
+        "front",
+        "council",
+        "union",
+        "association",
+        "committee",
+        "movement",
+        "agency",
+        "ministry",
+        "army",
+        "forces",
+        "court",
+        "commission",
         "group",
-        "groups",
-        "members",
-        "member",
-        "number",
-        "crowd",
-        "some",
-        "many",
-        "most",
-        "all",
+        "watch",
+        "institute",
+        "corporation",
+        "company",
+        "bank",
+        "university",
+        "church",
+        "league",
+        "alliance",
+        "federation",
+        "authority",
+        "service",
+        "department",
+        "office",
+        "news",
+        "press",
+        "times",
+        "post",
+        "forum",
+        "conference",
+        "assembly",
+        "parliament",
+        "government",
+        "brigade",
+        "brigades",
+        "militia",
+        "tigers",
+        "coalition",
+        "fund",
+        "programme",
+        "program",
+        "mission",
     ]
 )
+
+
+def proper_runs(doc: Doc, span: tuple[int, int]) -> list[list[Token]]:
+    """Runs of proper nouns inside ``span``, joined across "of", "for the", "and" when a proper
+    noun follows ("Movement for the Actualization of the Sovereign State of Biafra")."""
+    tokens = [t for t in doc if span[0] <= t.idx and t.idx + len(t.text) <= span[1]]
+    runs: list[list[Token]] = []
+    run: list[Token] = []
+    for k, tok in enumerate(tokens):
+        if (tok.pos_ == "PROPN" and tok.text[:1].isupper()) or (
+            run and tok.lower_ in JOINERS and _proper_ahead(tokens, k)
+        ):
+            run.append(tok)
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return [r for r in runs if r[-1].pos_ == "PROPN"]
+
+
+def _proper_ahead(tokens: list[Token], k: int) -> bool:
+    for t in tokens[k + 1 : k + 3]:
+        if t.pos_ == "PROPN":
+            return True
+        if t.lower_ not in JOINERS:
+            return False
+    return False
+
+
+def _name_actor(run: list[Token], words: str, doc: Document, i: int, kb: KnowledgeBase) -> Actor | None:
+    text = run[0].doc.text[run[0].idx : run[-1].idx + len(run[-1].text)]
+    country = kb.country(text) or _city_country(text, kb)
+    if country is not None:  # a place or a people the KB knows by another form: the country acts
+        return Actor(None, words, country.iso3, sector_of(words))
+    inside = _country_inside(words, kb)
+    is_org = any(t.lower_ in ORG_WORDS for t in run) or len(run) > 4
+    if not is_org and inside is None:
+        inside = place_country(doc, i, kb)
+    sector = sector_of(words) or ("NGO" if re.search(r"\binternational\b|\bwatch\b", text, re.I) else None)
+    return Actor(text, words, inside, sector)
+
+
+QUANTIFIERS = frozenset(
+    ["tens", "hundreds", "thousands", "millions", "dozens", "scores", "group", "groups", "members",
+     "member", "number", "crowd", "some", "many", "most", "all"]
+)  # fmt: skip
 
 
 def _past_quantifiers(head: Token) -> Token:
@@ -112,24 +197,6 @@ def _past_quantifiers(head: Token) -> Token:
             return head
         head = inner[0]
     return head
-
-
-def _entity_actor(ent: Span, words: str, doc: Document, i: int, kb: KnowledgeBase) -> Actor | None:
-    label = ent.label_
-    if label in {"NORP", "GPE", "FAC"}:
-        country = kb.country(ent.text) or _city_country(ent.text, kb)
-        if country is None:
-            return None
-        return Actor(None, words, country.iso3, sector_of(words) if label == "NORP" else None)
-    if label not in {"PERSON", "ORG"}:
-        return None
-    country = _country_inside(words, kb)
-    if country is None and label == "PERSON":
-        country = place_country(doc, i, kb)
-    sector = sector_of(words) or (
-        "NGO" if label == "ORG" and re.search(r"international|watch", ent.text, re.I) else None
-    )
-    return Actor(ent.text, words, country, sector)
 
 
 def _country_inside(words: str, kb: KnowledgeBase) -> str | None:
@@ -181,7 +248,5 @@ def place_country(doc: Document, i: int, kb: KnowledgeBase) -> str | None:
 
 
 def _mention(actor: Actor, start: int, end: int, how: str) -> Mention:
-    kind = "person" if actor.name and actor.sector not in {"NGO"} and how.endswith("PERSON") else "group"
-    if how.endswith("ORG"):
-        kind = "organisation"
+    kind = "organisation" if actor.name else "group"
     return Mention(start, end, actor.text, actor, how, kind=kind, country=actor.country)

@@ -216,7 +216,7 @@ def _compose(
         alts = by_first.get(i)
         gap = text[tokens[i - 1].end : tok.start] if i else ""
         if run.hits and _breaks(gap):
-            out.extend(_close(run, kb, text))
+            out.extend(_close(run, kb, text, *_around(text, tokens, run)))
             run = Run()
         person = [h for h in alts or [] if h.kind in PERSON_KINDS]
         person = [h for h in person if h.kind == "person" or _surname_ok(h, tokens, run, kb, seen_people)]
@@ -257,12 +257,19 @@ def _compose(
             i += 1
             continue
         if run.hits:
-            out.extend(_close(run, kb, text))
+            out.extend(_close(run, kb, text, *_around(text, tokens, run)))
         run = Run()
         i += 1
     if run.hits:
-        out.extend(_close(run, kb, text))
+        out.extend(_close(run, kb, text, *_around(text, tokens, run)))
     return out
+
+
+def _around(text: str, tokens: list[Token], run: Run) -> tuple[str, str]:
+    """The few words before a run (lower case, "the" dropped) and the word right after it."""
+    before = [t.key for t in tokens if t.end <= run.start and run.start - t.end < 40 and t.key != "the"][-3:]
+    after = next((t.key for t in tokens if t.start >= run.end), "")
+    return " ".join(before), after
 
 
 def _breaks(gap: str) -> bool:
@@ -419,9 +426,32 @@ def _counterparts(text: str, tokens: list[Token], i: int, run: Run) -> list[Ment
     ]
 
 
-def _close(run: Run, kb: KnowledgeBase, text: str) -> list[Mention]:
+# Offices named by what they head: "the heads of the Russian and Ukrainian general staffs".
+HEADED_BY = {"general staff": "chief_of_defence", "general staffs": "chief_of_defence", "joint chiefs": "chief_of_defence",
+             "military": "chief_of_defence", "militaries": "chief_of_defence", "armed forces": "chief_of_defence"}  # fmt: skip
+HEAD_WORDS = frozenset({"head", "heads", "chief", "chiefs", "leader", "leaders", "commander", "commanders"})
+# "the top U.S. military officer", "America's most senior general": a superlative and a rank word.
+RANK_NOUNS = frozenset(
+    {"officer", "officers", "general", "generals", "commander", "official", "officials", "leader", "soldier"}
+)
+SUPERLATIVES = frozenset({"top", "senior", "highest", "ranking", "chief"})
+
+
+def _close(run: Run, kb: KnowledgeBase, text: str, before: str = "", after: str = "") -> list[Mention]:
     """A finished title run with no name: its last word says what it names."""
     last = run.hits[-1]
+    function = _office_by_context(run, text, before, after)
+    if function is not None:
+        countries = [
+            h.ident for alts in run.hits for h in alts if h.kind in {"adjective", "country", "capital"}
+        ]
+        words = text[run.start : run.end]
+        out = []
+        for c in dict.fromkeys(countries) or [None]:
+            m = _mention(run, Actor(None, words, c, "MIL"), "function", "function", c)
+            m.function = function
+            out.append(m)
+        return out
     words_kind = {h.kind for h in last}
     places = {"adjective", "country", "capital"}
     countries: list[str | None] = list(
@@ -453,6 +483,26 @@ def _close(run: Run, kb: KnowledgeBase, text: str) -> list[Mention]:
             iso = next(h.ident for h in last if h.kind == kind)
             return [_mention(run, Actor(None, words, iso, implied), "country", kind, iso)]
     return []
+
+
+def _office_by_context(run: Run, text: str, before: str, after: str) -> str | None:
+    """The generic office a run of group words names from the words around it, if any."""
+    last = run.hits[-1]
+    group = text[last[0].start : last[0].end].lower() if any(h.kind == "group" for h in last) else ""
+    if (
+        group in HEADED_BY
+        and before.split()[-2:-1]
+        and before.split()[-2] in HEAD_WORDS
+        and before.split()[-1] in {"of", "the"}
+    ):
+        return HEADED_BY[group]
+    if (
+        group in {"military", "militaries"}
+        and after in RANK_NOUNS
+        and SUPERLATIVES & set(text[max(0, run.start - 25) : run.start].lower().split())
+    ):
+        return "chief_of_defence"
+    return None
 
 
 def _office(run: Run, last: list[Hit], country: str | None, kb: KnowledgeBase, words: str) -> Mention:

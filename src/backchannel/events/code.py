@@ -20,10 +20,11 @@ from backchannel import dates
 from backchannel.actors import fallback, resolve
 from backchannel.events import channel, context
 from backchannel.events.attribution import attribution
-from backchannel.events.frames import Frame, background, build, clause_tokens, in_spans
+from backchannel.events.frames import Frame, background, build, clause_tokens, in_spans, subject_heads
 from backchannel.events.quantities import quantities
+from backchannel.events.status import cues as status_cues
 from backchannel.events.status import status_of
-from backchannel.events.triggers import TriggerTable, load_triggers
+from backchannel.events.triggers import Trigger, TriggerTable, load_triggers
 from backchannel.kb import KnowledgeBase, default_kb
 from backchannel.model import Actor, Attribution, DateSpan, Document, Event, Mention, stable_id
 
@@ -104,7 +105,70 @@ def _code_sentence(
                 out.extend(events)
                 doc.events.extend(events)  # earlier records are antecedents for "the two", "their"
                 break  # one reading per trigger word: the first type that yields a record
+    requests = _obligations(doc, i, parsed, kb, table)
+    doc.events.extend(requests)
+    return out + requests
+
+
+OBLIGATION = frozenset({"must", "should"})
+DEMAND_NOUNS = frozenset({"demand", "reminder", "declaration", "call", "insistence", "warning"})
+SPEAKING = frozenset({"declare", "reiterate", "conclude", "insist", "stress", "repeat", "tell", "urge"})
+YIELDING = frozenset({"RETREAT", "CONCEDE"})
+ASSISTING = frozenset({"AID", "COOPERATE", "SUPPORT"})
+
+
+def _obligations(doc: Document, i: int, parsed: Doc, kb: KnowledgeBase, table: TriggerTable) -> list[Event]:
+    """ "Britain said Libya must hand over the suspects": a reported obligation is a REQUEST by the
+    speaker of whoever must act. The mode follows what must be done (yield, assist, meet, change)."""
+    out: list[Event] = []
+    for tok in parsed:
+        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in tok.children) or tok.dep_ not in {
+            "ccomp",
+            "acl",
+        }:
+            continue
+        gov = tok.head
+        speakers = _speaker_heads(gov)
+        addressees = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not speakers or not addressees:
+            continue
+        demanded = next(iter(table.readings(tok)), None)
+        kind = demanded.event_type if demanded else ""
+        mode = (
+            "yield"
+            if kind in YIELDING
+            else "assist"
+            if kind in ASSISTING
+            else "meet"
+            if kind == "CONSULT"
+            else "change"
+        )
+        spec = Trigger("REQUEST", "must", "VERB", mode=mode, other=())
+        frame = Frame(tok, spec, subjects=speakers, others=addressees, governor=gov)
+        frame.clause_chars = clause_tokens(gov, tok)
+        frame.clause = (frame.clause_chars[0][0], frame.clause_chars[-1][1])
+        frame.why.append(f"obligation {tok.text!r} reported by {gov.text!r}")
+        date, scope = _date(doc, i, frame)
+        for subj, other in _pairings(doc, i, frame, date, kb):
+            for actors, recipients in _participant_sets(frame, subj, other, table):
+                ev = _record(doc, i, frame, actors, recipients, date, "occurred")
+                if ev is not None and recipients:
+                    ev.trace = _trace(doc, doc.sentences[i].start, frame, scope, "occurred", "", subj + other)
+                    ev.trace["trigger"]["text"] = "must"
+                    out.append(ev)
     return out
+
+
+def _speaker_heads(gov: Token) -> list[Token]:
+    """Who states a reported clause: the subject of "said"/"declared", or the owner of "its demand"
+    / the subject of "issued a reminder"."""
+    lemma = gov.lemma_.lower()
+    if gov.pos_ in {"VERB", "AUX"} and (lemma in SPEAKING or lemma in status_cues().reporting):
+        return subject_heads(gov)[0]
+    if gov.pos_ == "NOUN" and lemma in DEMAND_NOUNS:
+        owners = [c for c in gov.children if c.dep_ == "poss"]
+        return owners or (subject_heads(gov.head)[0] if gov.head.pos_ == "VERB" else [])
+    return []
 
 
 def _clause_text(doc: Document, i: int, tok: Token) -> str:
@@ -145,6 +209,7 @@ def _events(doc: Document, i: int, frame: Frame, kb: KnowledgeBase, table: Trigg
             ev.attribution = _attribution(doc, i, said, date, kb)
             ev.trace = _trace(doc, doc.sentences[i].start, frame, scope, status, status_word, subj + other)
             ev.trace["paragraph"] = doc.sentences[i].paragraph
+            ev.trace["sentence"] = i
             if background(frame.trigger):
                 ev.trace["background"] = True
             records.append(ev)
@@ -354,6 +419,11 @@ def _args(doc: Document, i: int, heads: list[Token], kb: KnowledgeBase | None = 
     in_sentence = [m for m in doc.mentions if m.sentence == i]
     out: list[Mention] = []
     for head in heads:
+        if head.lower_ in PRONOUNS | {"it", "its", "they", "their", "them"}:
+            speaker = _reporting_subject(head)
+            if speaker is not None and speaker.i != head.i:  # "rebel leaders said they would meet"
+                out += _args(doc, i, [speaker], kb)
+                continue
         if head.lower_ in PRONOUNS:
             m = _antecedent(doc, sent.start + head.idx, i)
             out += [m] if m else []
@@ -369,7 +439,7 @@ def _args(doc: Document, i: int, heads: list[Token], kb: KnowledgeBase | None = 
             if sent.start + start <= m.start and m.end <= sent.start + end and m.kind != "place"
         ]
         if not inside and _plural_reference(head):
-            out += _pair_antecedents(doc)
+            out += _pair_antecedents(doc, i)
             continue
         if not inside and kb is not None:
             found = fallback.from_parse(head, (start, end), doc, i, kb)
@@ -383,6 +453,19 @@ def _args(doc: Document, i: int, heads: list[Token], kb: KnowledgeBase | None = 
     return out
 
 
+def _reporting_subject(pron: Token) -> Token | None:
+    """The subject of the verb of saying whose reported clause holds ``pron``, if any."""
+    t = pron
+    for _ in range(6):
+        if t.head.i == t.i:
+            return None
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in status_cues().reporting | SPEAKING:
+            subj = [c for c in t.head.children if c.dep_ == "nsubj"]
+            return subj[0] if subj and subj[0].lower_ not in PRONOUNS | {"it", "they"} else None
+        t = t.head
+    return None
+
+
 def _plural_reference(head: Token) -> bool:
     """ "the two", "both", "they", "their"; "the two generals", "both sides" -- not "two reporters"."""
     if head.lower_ in PLURAL_REFS:
@@ -393,10 +476,12 @@ def _plural_reference(head: Token) -> bool:
     return "both" in kids or {"the", "two"} <= kids
 
 
-def _pair_antecedents(doc: Document) -> list[Mention]:
-    """The parties "the two" refers to: the pair the article's news has coded most often so far,
-    the earliest (the lead) on a tie. Background clauses do not count."""
-    news = [e for e in doc.events if not e.trace.get("background") and len(e.participants) >= 2]
+def _pair_antecedents(doc: Document, i: int) -> list[Mention]:
+    """The parties "the two" refers to: those of an event earlier in the same sentence ("Milley had
+    last spoken with Gerasimov in March 2023, when the two talked"), else the pair the article's
+    news has coded most often so far, the earliest (the lead) on a tie."""
+    here = [e for e in doc.events if e.trace.get("sentence") == i and len(e.participants) >= 2]
+    news = here[-1:] or [e for e in doc.events if not e.trace.get("background") and len(e.participants) >= 2]
     if not news:
         return []
     counts: dict[frozenset[str], int] = {}

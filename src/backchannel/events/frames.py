@@ -52,7 +52,9 @@ def build(trigger: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None:
     return frame
 
 
-def _verb_frame(verb: Token, spec: Trigger) -> Frame:
+def _verb_frame(verb: Token, spec: Trigger) -> Frame | None:
+    if spec.event_type == "CONSULT" and any(c.dep_ in {"oprd", "attr"} for c in verb.children):
+        return None  # "Putin called the weapon the Oreshnik": naming, not a call
     f = Frame(verb, spec, governor=verb)
     f.subjects, f.passive = subject_heads(verb)
     if f.passive:
@@ -120,6 +122,8 @@ def _noun_frame(noun: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None
         f.governor = _governing_verb(noun)
         f.why.append(f"noun {noun.text!r} ({spec.event_type})")
     f.subjects += [c for c in noun.children if c.dep_ == "poss"]
+    if not f.subjects and light is None and noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:
+        f.subjects += subject_heads(noun.head.head)[0]  # "arrived in Amman on a visit"
     if not f.subjects:  # "Palestinian riots", "the Russian invasion": the adjective names the side
         f.subjects += [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.text[:1].isupper()]
     f.subjects += _pobjs(noun, spec.agent)  # "a build-up of Russian forces": the forces act
@@ -168,7 +172,7 @@ def _others(head: Token, slots: Iterable[str]) -> list[Token]:
     if "dobj" in slots:
         out += [c for c in head.children if c.dep_ in {"dobj", "dative"}]
     if "ccomp" in slots:  # "claims that Ukraine could use ...": the clause's subject is accused
-        for clause in (c for c in head.children if c.dep_ == "ccomp"):
+        for clause in (c for c in head.children if c.dep_ in {"ccomp", "acl"}):
             out += [s for s in clause.children if s.dep_ in SUBJECTS]
     preps = tuple(s for s in slots if s not in {"dobj", "poss", "ccomp"})
     out += _pobjs(head, preps)
