@@ -3,13 +3,15 @@
 Most sentences of a news article report no event we code. A sentence is parsed only when it
 holds a word form of some trigger (``data/plover/triggers.yaml``) and at least one actor
 mention; the rest never reach the tagger or parser. Sentences are parsed in batches across
-articles, with the model loaded once per process.
+articles, with the model loaded once per process, and only the components the coder reads run
+(``nlp.PARSE_COMPONENTS``), even when the caller passes a pipeline with more.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from backchannel.events.triggers import TriggerTable, load_triggers
 from backchannel.model import Document
@@ -19,15 +21,17 @@ BATCH_SIZE = 256
 
 
 def candidates(doc: Document, table: TriggerTable) -> list[int]:
-    """Indices of sentences worth parsing: a trigger word form and an actor mention (or a pronoun
-    that may refer to one) in the sentence."""
+    """Indices of sentences worth parsing: a trigger word form and something that can name an
+    actor: a knowledge-base mention, a pronoun that may refer to one, or a capitalised word past
+    the first (a name the knowledge base does not know, found later from the parse)."""
     with_actor = {m.sentence for m in doc.mentions}
     out = []
     for i, s in enumerate(doc.sentences):
-        words = {w.lower() for w in _WORD.findall(doc.text[s.start : s.end])}
+        found = _WORD.findall(doc.text[s.start : s.end])
+        words = {w.lower() for w in found}
         if not words & table.forms:
             continue
-        if i in with_actor or words & _PRONOUNS:
+        if i in with_actor or words & _PRONOUNS or any(w[:1].isupper() for w in found[1:]):
             out.append(i)
     return out
 
@@ -39,11 +43,12 @@ def parse(docs: Sequence[Document], nlp: object | None = None, table: TriggerTab
     """Parse the candidate sentences of every document in one ``nlp.pipe`` stream."""
     from backchannel import nlp as nlp_module
 
-    model = nlp or nlp_module.load()
+    model: Any = nlp or nlp_module.load()
     table = table or load_triggers()
     jobs = [(d, i) for d in docs for i in candidates(d, table)]
     texts = (d.text[d.sentences[i].start : d.sentences[i].end] for d, i in jobs)
-    for (d, i), parsed in zip(jobs, model.pipe(texts, batch_size=BATCH_SIZE), strict=True):  # type: ignore[attr-defined]
+    unused = [name for name in model.pipe_names if name not in nlp_module.PARSE_COMPONENTS]
+    for (d, i), parsed in zip(jobs, model.pipe(texts, batch_size=BATCH_SIZE, disable=unused), strict=True):
         d.parses[i] = parsed
     for d in docs:
         d.done.add("parse")

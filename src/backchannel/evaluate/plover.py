@@ -70,10 +70,14 @@ def _codes(actors: Any) -> set[str]:
 
 
 def answer(record: dict[str, Any], events: list[Event]) -> Event | None:
+    """Our record for the gold sentence: one whose trigger is among the gold's event words, the
+    sentence's own assertion before an event it only mentions as hypothetical or denied; else our
+    first record."""
     words = set(str(record.get("eventText", "")).lower().split())
-    for ev in events:
-        if str(ev.trace.get("trigger", {}).get("text", "")).lower() in words:
-            return ev
+    matching = [ev for ev in events if str(ev.trace.get("trigger", {}).get("text", "")).lower() in words]
+    matching.sort(key=lambda ev: ev.status in {"hypothetical", "negated"})
+    if matching:
+        return matching[0]
     return events[0] if events else None
 
 

@@ -436,7 +436,7 @@ def _args(doc: Document, i: int, heads: list[Token], kb: KnowledgeBase | None = 
         inside = [
             m
             for m in in_sentence
-            if sent.start + start <= m.start and m.end <= sent.start + end and m.kind != "place"
+            if sent.start + start <= m.start and m.end <= sent.start + end and _can_name(m)
         ]
         if not inside and _plural_reference(head):
             out += _pair_antecedents(doc, i)
@@ -464,6 +464,11 @@ def _reporting_subject(pron: Token) -> Token | None:
             return subj[0] if subj and subj[0].lower_ not in PRONOUNS | {"it", "they"} else None
         t = t.head
     return None
+
+
+def _can_name(m: Mention) -> bool:
+    """Places never act, and an office of no named country ("President") names nobody by itself."""
+    return m.kind != "place" and not (m.kind == "function" and m.country is None)
 
 
 def _plural_reference(head: Token) -> bool:

@@ -67,6 +67,8 @@ def status_of(trigger: Token, governor: Token | None = None) -> tuple[str, str]:
                               ("hypothetical", c.hypothetical)):  # fmt: skip
             if lemma in words:
                 found.setdefault(status, tok.text)
+    if "negated" in found and found.get("planned", "").lower() in c.future_modals:
+        return "refused", f"{found['planned']} {found['negated']}"  # "will not accept": a refusal
     for status in PRECEDENCE:
         if status in found:
             return status, found[status]

@@ -72,12 +72,35 @@ class TriggerTable:
         table = self.verbs if pos == "VERB" else self.nouns if pos in {"NOUN", "PROPN"} else {}
         return table.get(lemma.lower(), [])
 
+    def lemma_of(self, token: Token, pos: str) -> str:
+        """The token's lemma, corrected from its surface form when the lemmatizer misses a word we
+        know ("staged" comes back as "stag"): -ed, -d, -ing, -s, -es and doubled consonants."""
+        lemma = token.lemma_.lower()
+        table = self.verbs if pos == "VERB" else self.nouns
+        if lemma in table or not token.is_alpha:
+            return lemma
+        word = token.lower_
+        guesses = [
+            word[:-1],
+            word[:-2],
+            word[:-3],
+            word[:-3] + "e",
+            word[:-2] + "e",
+            word[:-3] + "y",
+            word[:-4],
+        ]
+        return next((g for g in guesses if len(g) > 2 and g in table and self._inflects(g, word)), lemma)
+
+    @staticmethod
+    def _inflects(base: str, word: str) -> bool:
+        return word in verb_forms(base, _irregular()) | noun_forms(base)
+
     def readings(self, token: Token) -> list[Trigger]:
         """The readings of a token, phrasal verbs first ("blow up" before "blow"), each kept only
         where its object constraint fits."""
         pos = "VERB" if token.pos_ in {"VERB", "AUX"} else token.pos_
         found: list[Trigger] = []
-        lemma = token.lemma_.lower()
+        lemma = self.lemma_of(token, pos)
         if pos == "VERB":
             for prt in (c for c in token.children if c.dep_ == "prt"):
                 found += self.verbs.get(f"{lemma} {prt.lower_}", [])
