@@ -470,9 +470,17 @@ _FUTURE_AS = {
 }
 
 
+# A coercive act announced for later is a threat ("NATO would tighten the blockade").
+_THREATS = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
+
+
 def plover_category(event_type: str, status: str) -> str:
+    """The single PLOVER category of a record: a refusal is REJECT; a planned coercive act is
+    THREATEN; planned cooperation is AGREE, and a planned retreat CONCEDE (PLOVER.md)."""
     if status == "refused":  # "refused to meet": PLOVER codes the refusal
         return "REJECT"
     if status == "planned":
+        if event_type in _THREATS:
+            return "THREATEN"
         return _FUTURE_AS.get(event_type, event_type)
     return event_type
