@@ -129,3 +129,22 @@ def test_events_code_month_dated_article_gets_an_interval(pipeline: Pipeline) ->
     assert ev.date.start is not None and ev.date.end is not None
     assert 7 <= ev.date.width <= 31
     assert ev.date.contains(dt.date(2024, 11, 27))
+
+
+def test_events_code_long_list_does_not_explode(pipeline: Pipeline) -> None:
+    # A table or list pasted as one sentence: no crash, a bounded number of records.
+    names = ", ".join(
+        f"{c} officials" for c in ["Russian", "Ukrainian", "Polish", "Finnish", "Turkish", "German"] * 30
+    )
+    text = f"Gen. Mark Milley spoke by phone with {names} on Monday." + " And they met." * 50
+    events = pipeline.extract([Article("t", text, published="2021-03-31")])
+    assert len(events) <= 12
+
+
+def test_events_code_quote_within_quote_and_carried_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "\"We told them 'no more calls' and Gen. Mark Milley spoke with Gen. Valery Gerasimov anyway,\" "
+        'John Kirby said. "Gen. Mark Milley will meet Gen. Valery Gerasimov again."'
+    )
+    events = pipeline.extract([Article("t", text, published="2021-03-31")])
+    assert events and all(e.attribution is not None and "Kirby" in e.attribution.text for e in events)

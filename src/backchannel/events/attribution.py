@@ -31,14 +31,18 @@ def attribution(trigger: Token, sentence: Doc) -> Said | None:
 
 
 def _reporting_verb(trigger: Token) -> Said | None:
+    """The verb of saying whose complement holds the trigger: "Kirby said [Milley spoke ...]"; of
+    nested ones, the outermost. A verb reached only through coordination ("We told them no, and
+    Milley spoke anyway") is not one."""
+    found: Said | None = None
     tok = trigger
-    for _ in range(8):
-        if tok.head is tok:
-            return None
-        tok = tok.head
-        if tok.lemma_.lower() in cues().reporting:
-            return _said(tok)
-    return None
+    for _ in range(10):  # the outermost speaker is the one the article quotes ("Kirby said ...")
+        if tok.head.i == tok.i:
+            break
+        link, tok = tok.dep_, tok.head
+        if link in {"ccomp", "parataxis", "xcomp"} and tok.lemma_.lower() in cues().reporting:
+            found = _said(tok) or found
+    return found
 
 
 def _reporting_anywhere(trigger: Token, sentence: Doc) -> Said | None:

@@ -71,12 +71,27 @@ def code(
         for ev in _code_sentence(doc, i, doc.parses[i], kb, table, facts):
             sentence_of[ev.id] = i
         facts += _resolved_facts(doc, i, kb)
+    _carry_quote_attribution(doc)
     merged = merge_within_article(doc.events)
     channel.attach(doc, facts, merged, sentence_of)
     doc.events = [e for e in merged if not _history_dropped(e, doc, history)]
     doc.parses = {}
     doc.done.add("events")
     return doc
+
+
+def _carry_quote_attribution(doc: Document) -> None:
+    """A quotation that runs on into a sentence with no speaker of its own ('"We see the threats,"
+    he said. "We take them seriously."') is still the speaker's: records in such a sentence take
+    the attribution of the last attributed sentence of the same paragraph."""
+    last: dict[int, Attribution] = {}
+    for ev in sorted(doc.events, key=lambda e: e.evidence.start):
+        para = ev.trace.get("paragraph", -1)
+        if ev.attribution is not None:
+            last[para] = ev.attribution
+        elif para in last and ev.evidence.text.lstrip().startswith(('"', "\u201c", "'")):
+            ev.attribution = last[para]
+            ev.trace["attribution"] = "carried from the quotation's speaker earlier in the paragraph"
 
 
 def _history_dropped(ev: Event, doc: Document, history: str) -> bool:
@@ -107,7 +122,16 @@ def _code_sentence(
                 break  # one reading per trigger word: the first type that yields a record
     requests = _obligations(doc, i, parsed, kb, table)
     doc.events.extend(requests)
-    return out + requests
+    found = out + requests
+    if len(found) > MAX_RECORDS_PER_SENTENCE:  # a list or table read as a sentence: keep the first
+        doc.notes.append(f"sentence {i}: {len(found)} records, kept {MAX_RECORDS_PER_SENTENCE}")
+        dropped = {e.id for e in found[MAX_RECORDS_PER_SENTENCE:]}
+        doc.events = [e for e in doc.events if e.id not in dropped]
+        found = found[:MAX_RECORDS_PER_SENTENCE]
+    return found
+
+
+MAX_RECORDS_PER_SENTENCE = 12
 
 
 OBLIGATION = frozenset({"must", "should"})
