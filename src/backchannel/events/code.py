@@ -649,7 +649,9 @@ def _record(
         article_id=doc.article.id,
         event_type=event_type,
         mode=mode,
-        contexts=context.contexts(event_type, actors + recipients),
+        contexts=context.contexts(
+            event_type, actors + recipients, doc.text[slice(*doc.paragraphs[sent.paragraph])]
+        ),
         status=status,  # type: ignore[arg-type]
         actors=actors,
         recipients=recipients,

@@ -50,9 +50,30 @@ def _meeting_mode(frame: Frame, participants: list[Actor], doc: Document, i: int
     return "visit" if place.country in countries else "third-party"
 
 
-def contexts(event_type: str, participants: list[Actor]) -> list[str]:
-    """Contexts the participants imply: state militaries make it military, governments of two
-    countries dealing with each other make it diplomatic."""
+@cache
+def _context_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    from pathlib import Path
+
+    import yaml
+
+    data = yaml.safe_load(
+        (Path(__file__).resolve().parent.parent / "data" / "plover" / "contexts.yaml").read_text("utf-8")
+    )
+    return tuple(
+        (name, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"))
+        for name, words in data.items()
+    )
+
+
+def contexts_in(text: str) -> list[str]:
+    """PLOVER contexts named by words of a sentence or paragraph (``data/plover/contexts.yaml``)."""
+    low = text.lower()
+    return [name for name, pattern in _context_words() if pattern.search(low)]
+
+
+def contexts(event_type: str, participants: list[Actor], text: str = "") -> list[str]:
+    """Contexts the participants imply (state militaries make it military, governments of two
+    countries dealing with each other diplomatic), and those the event's paragraph names."""
     out = []
     sectors = {a.sector for a in participants}
     countries = {a.country for a in participants if a.country}
@@ -66,6 +87,7 @@ def contexts(event_type: str, participants: list[Actor]) -> list[str]:
         and event_type in {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "REJECT", "ACCUSE"}
     ):
         out.append("diplomatic")
+    out += [c for c in contexts_in(text) if c not in out]
     return out
 
 
