@@ -53,8 +53,8 @@ def build(trigger: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None:
 
 
 def _verb_frame(verb: Token, spec: Trigger) -> Frame | None:
-    if spec.event_type == "CONSULT" and any(c.dep_ in {"oprd", "attr"} for c in verb.children):
-        return None  # "Putin called the weapon the Oreshnik": naming, not a call
+    if verb.lemma_.lower() == "call" and any(c.dep_ in {"oprd", "attr"} for c in verb.children):
+        return None  # "Putin called the weapon the Oreshnik": naming, neither a call nor a request
     f = Frame(verb, spec, governor=verb)
     f.subjects, f.passive = subject_heads(verb)
     if f.passive:
