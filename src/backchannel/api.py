@@ -2,19 +2,20 @@
 
 extract_paths(inputs, *, on_skip) -> ExtractResult        no store, no server
 ingest_paths(paths, store, *, progress) -> IngestSummary  read, skip known, code, store, link
-timeline(store, actor, with_actor) -> list[TimelineRow]   clusters of contacts, oldest first
+timeline(events, clusters) -> list[TimelineRow]           one row per real-world event, oldest first
+relink(store) -> int                                      link new events to stored clusters
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from backchannel import link
 from backchannel.errors import InputError, StageError
-from backchannel.model import Article, Event
+from backchannel.model import Article, Cluster, Event
 from backchannel.pipeline import Pipeline
 
 log = logging.getLogger("backchannel")
@@ -123,15 +124,13 @@ def _unseen(
 
 
 def relink(store: object) -> int:
-    """Link every stored event and save the cluster ids that changed. Ids derive from each
-    cluster's earliest member, so existing clusters keep their ids as reports are added."""
-    events = store.events(limit=None)  # type: ignore[attr-defined]
-    before = {e.id: e.cluster_id for e in events}
-    link.link(events)
-    changed = {e.id: e.cluster_id for e in events if before[e.id] != e.cluster_id}
-    if changed:
-        store.set_clusters(changed)  # type: ignore[attr-defined]
-    return len(changed)
+    """Link the store's new events to the clusters it holds (incremental: existing cluster ids
+    never change, new reports join them) and rebuild the cluster records they touch; returns
+    how many events were linked."""
+    from backchannel.store import Store
+
+    assert isinstance(store, Store)
+    return link.relink(store)
 
 
 @dataclass
@@ -143,34 +142,46 @@ class TimelineRow:
     mode: str | None
     status: str
     participants: list[str]
-    reports: int
+    reports: int  # articles that report the event
     outlets: list[str]
     evidence: str
+    independent: int | None = None  # outlets once reprints count once; None without a cluster record
+    disputes: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
 
 
-def timeline(events: Iterable[Event]) -> list[TimelineRow]:
-    """One row per cluster (real-world event), oldest first, from the records given."""
+def timeline(events: Iterable[Event], clusters: Mapping[str, Cluster] | None = None) -> list[TimelineRow]:
+    """One row per cluster (real-world event), oldest first, from the records given.
+
+    With ``clusters`` (stored Cluster records by id) a row takes its date, mode, reports, outlets,
+    independent sources, disputes and flags from the record; without, from the members.
+    """
     by_cluster: dict[str, list[Event]] = {}
     for ev in events:
         by_cluster.setdefault(ev.cluster_id or ev.id, []).append(ev)
-    rows = []
-    for cid, members in by_cluster.items():
-        best = min(members, key=lambda e: (e.date.width if e.date.known else 10**6, e.id))
-        names = sorted({a.name or a.country or a.text for a in best.participants})
-        outlets = sorted({e.outlet for e in members if e.outlet})
-        rows.append(
-            TimelineRow(
-                cid,
-                best.date.start.isoformat() if best.date.start else None,
-                best.date.end.isoformat() if best.date.end else None,
-                best.event_type,
-                best.mode,
-                best.status,
-                names,
-                len(members),
-                outlets,
-                best.evidence.text,
-            )
-        )
+    rows = [_row(cid, members, (clusters or {}).get(cid)) for cid, members in by_cluster.items()]
     rows.sort(key=lambda r: (r.start or "9999", r.cluster_id))
     return rows
+
+
+def _row(cid: str, members: list[Event], record: Cluster | None) -> TimelineRow:
+    from backchannel.link.disputes import describe
+
+    best = min(members, key=lambda e: (e.date.width if e.date.known else 10**6, e.id))
+    date = record.date if record else best.date
+    names = sorted({a.name or a.country or a.text for a in best.participants})
+    return TimelineRow(
+        cid,
+        date.start.isoformat() if date.start else None,
+        date.end.isoformat() if date.end else None,
+        best.event_type,
+        record.mode if record else best.mode,
+        best.status,
+        names,
+        record.reports if record else len({e.article_id for e in members}),
+        list(record.sources) if record else sorted({e.outlet for e in members if e.outlet}),
+        best.evidence.text,
+        record.independent_sources if record else None,
+        [describe(d) for d in record.disputes] if record else [],
+        list(record.flags) if record else [],
+    )

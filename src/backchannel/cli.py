@@ -210,7 +210,8 @@ def timeline(
                 actor=actor, with_actor=with_actor, event_type=None if all_types else "CONSULT", limit=None
             )
         )
-    rows = [r for r in build(found) if r.status in TIMELINE_STATUSES]
+        records = store.clusters_by_id({e.cluster_id for e in found if e.cluster_id})
+    rows = [r for r in build(found, records) if r.status in TIMELINE_STATUSES]
     if not rows:
         err.print(f"no {'events' if all_types else 'contacts'} found for {actor!r} in {db}")
         raise typer.Exit(0)
@@ -223,25 +224,34 @@ def timeline(
                 r.mode or "-",
                 r.status,
                 " / ".join(r.participants),
-                f"{r.reports} reports",
+                _reports(r),
             ]
-            print("\t".join([*line, ", ".join(r.outlets) or "-"]))
+            print("\t".join([*line, ", ".join(r.outlets) or "-", *r.flags]))
         return
     table = Table(
         "date", "type", "mode", "status", "participants", "reports", "outlets", title=f"Timeline: {actor}"
     )
     for r in rows:
         span = r.start if r.start == r.end else f"{r.start} .. {r.end}"
+        outlets = ", ".join(r.outlets) + "".join(f"\n[yellow]{f}[/yellow]" for f in r.flags)
         table.add_row(
             span or "?",
             r.event_type,
             r.mode or "",
             r.status,
             " / ".join(r.participants),
-            str(r.reports),
-            ", ".join(r.outlets),
+            _reports(r),
+            outlets,
         )
     out.print(table)
+
+
+def _reports(row: Any) -> str:
+    """ "4 reports (3 independent)": reprints of one wire story count once among the independent."""
+    plural = "report" if row.reports == 1 else "reports"
+    if row.independent is not None and row.independent != row.reports:
+        return f"{row.reports} {plural} ({row.independent} independent)"
+    return f"{row.reports} {plural}"
 
 
 # A timeline shows what happened or was arranged or tried, not what was denied or only mooted.
@@ -277,12 +287,12 @@ def explain(
 
 
 def _mount_optional() -> None:
-    """Sub-apps that live in their own modules."""
-    try:
-        from backchannel.kb.commands import kb_app
-    except ImportError:  # pragma: no cover - the KB commands ship with the package
-        return
+    """Commands that live in their own modules, next to the library code they call."""
+    from backchannel.kb.commands import kb_app
+    from backchannel.link.commands import register as register_clusters
+
     app.add_typer(kb_app, name="kb", help="Inspect and maintain the knowledge base.")
+    register_clusters(app)
 
 
 _mount_optional()

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from backchannel.actors.match import tokenize
-from backchannel.kb import KnowledgeBase
+from backchannel.kb import Country, KnowledgeBase
 from backchannel.model import Actor, Document, Mention
 
 if TYPE_CHECKING:
@@ -207,7 +207,7 @@ def _country_inside(words: str, kb: KnowledgeBase) -> str | None:
     return None
 
 
-def _city_country(name: str, kb: KnowledgeBase) -> object | None:
+def _city_country(name: str, kb: KnowledgeBase) -> Country | None:
     from backchannel.events.context import city_location
 
     place = city_location(name)

@@ -442,12 +442,14 @@ def _close(run: Run, kb: KnowledgeBase, text: str, before: str = "", after: str 
     last = run.hits[-1]
     function = _office_by_context(run, text, before, after)
     if function is not None:
-        countries = [
-            h.ident for alts in run.hits for h in alts if h.kind in {"adjective", "country", "capital"}
-        ]
+        named: list[str | None] = list(
+            dict.fromkeys(
+                h.ident for alts in run.hits for h in alts if h.kind in {"adjective", "country", "capital"}
+            )
+        )
         words = text[run.start : run.end]
         out = []
-        for c in dict.fromkeys(countries) or [None]:
+        for c in named or [None]:
             m = _mention(run, Actor(None, words, c, "MIL"), "function", "function", c)
             m.function = function
             out.append(m)

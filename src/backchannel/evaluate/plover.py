@@ -63,9 +63,7 @@ def _codes(actors: Any) -> set[str]:
     if not isinstance(actors, list):
         return set()
     return {
-        OLD_CODES.get(a.get("code", ""), a.get("code", ""))
-        for a in actors
-        if isinstance(a, dict) and a.get("code")
+        OLD_CODES.get(str(a["code"]), str(a["code"])) for a in actors if isinstance(a, dict) and a.get("code")
     }
 
 

@@ -16,6 +16,10 @@
     Store.clusters(*, actor, event_type, start, end, limit, offset) -> list[Cluster]
     Store.cluster_candidates(keys, start, end, event_type, window_days=3) -> list[Cluster]
     Store.set_cluster(event_id, cluster_id) -> bool     Store.set_clusters(mapping) -> int
+    Store.cluster_members(cluster_ids) -> dict[str, list[Event]]
+    Store.articles_by_id(article_ids) -> dict[str, StoredArticle]
+    Store.clusters_by_id(cluster_ids) -> dict[str, Cluster]
+    Store.unrecorded_cluster_ids() -> list[str]
     Store.close(); ``with open_store(...) as store:``
 
 The store takes and returns the records of ``backchannel.model``. Opening a database brings its

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, RowMapping, case, delete, func, selec
 
 from backchannel.errors import StoreError
 from backchannel.model import Cluster, Event
+from backchannel.store import _linking
 from backchannel.store import _queries as q
 from backchannel.store._dialects import WRITE, Dialect
 from backchannel.store._errors import translated
@@ -324,6 +325,26 @@ class Store:
         stmt = select(clusters.c.record).where(*conds).order_by(*q.cluster_order())
         with self._read() as conn:
             return [cluster_from_record(record) for record in conn.execute(stmt).scalars()]
+
+    def cluster_members(self, cluster_ids: Iterable[str]) -> dict[str, list[Event]]:
+        """The events of each cluster (by ``events.cluster_id``), in one snapshot."""
+        with self._read() as conn:
+            return _linking.cluster_members(conn, cluster_ids)
+
+    def articles_by_id(self, article_ids: Iterable[str]) -> dict[str, StoredArticle]:
+        """The stored articles with these ids, without their events; unknown ids are left out."""
+        with self._read() as conn:
+            return _linking.articles_by_id(conn, article_ids)
+
+    def clusters_by_id(self, cluster_ids: Iterable[str]) -> dict[str, Cluster]:
+        """The cluster records with these ids (for a timeline of stored events)."""
+        with self._read() as conn:
+            return _linking.clusters_by_id(conn, cluster_ids)
+
+    def unrecorded_cluster_ids(self) -> list[str]:
+        """Cluster ids that events carry but that have no cluster record (linked by an older version)."""
+        with self._read() as conn:
+            return _linking.unrecorded_cluster_ids(conn)
 
     def set_cluster(self, event_id: str, cluster_id: str) -> bool:
         """Assign an event to a cluster; False when there is no such event."""

@@ -1,0 +1,91 @@
+"""The ``clusters`` command: real-world events with their sources, disputes and flags.
+
+``register(app)`` adds it to a Typer app (the main CLI does this). The command parses its
+options, calls ``find_clusters`` and prints; the work is in the library.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from backchannel.link.query import ClusterView
+
+
+def clusters(
+    db: Annotated[str, typer.Option("--db", help="SQLite file or database URL.", envvar="BACKCHANNEL_DB")] = (
+        "backchannel.db"
+    ),
+    actor: Annotated[str | None, typer.Option(help="Name, KB id or part of a name.")] = None,
+    with_actor: Annotated[str | None, typer.Option("--with", help="A second participant.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
+    status: Annotated[str | None, typer.Option(help="occurred, planned, attempted, ...")] = None,
+    since: Annotated[str | None, typer.Option(help="Events on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 200,
+) -> None:
+    """Real-world events (clusters of reports): sources, independent sources, disputes, flags."""
+    from backchannel.cli import _date, run
+    from backchannel.link.query import find_clusters
+    from backchannel.store import open_store
+
+    if fmt not in {"table", "json"}:
+        raise typer.BadParameter("--format must be table or json")
+    start, end = _date(since, "--since"), _date(until, "--until")
+    with run(lambda: open_store(db)) as store:
+        found = run(
+            lambda: find_clusters(
+                store, actor=actor, with_actor=with_actor, event_type=event_type.upper() if event_type else None,
+                status=status, start=start, end=end, limit=limit,
+            )
+        )  # fmt: skip
+    if fmt == "json":
+        for view in found:
+            print(json.dumps(view.to_dict(), ensure_ascii=False))
+        return
+    _table(found)
+
+
+def _table(found: list[ClusterView]) -> None:
+    from rich.table import Table
+
+    from backchannel.cli import out
+    from backchannel.link.disputes import describe
+
+    table = Table(
+        "date",
+        "type",
+        "mode",
+        "status",
+        "participants",
+        "reports",
+        "independent",
+        "sources",
+        "disputes",
+        "flags",
+    )
+    for view in found:
+        c = view.cluster
+        table.add_row(
+            _span(view), c.event_type, c.mode or "", view.status,
+            " / ".join(sorted(a.name or a.country or a.text for a in c.actors)),
+            str(c.reports), str(c.independent_sources), ", ".join(c.sources),
+            "; ".join(describe(d) for d in c.disputes),
+            "; ".join(c.flags),
+        )  # fmt: skip
+    out.print(table)
+
+
+def _span(view: ClusterView) -> str:
+    d = view.cluster.date
+    if not d.start or not d.end:
+        return "?"
+    return d.start.isoformat() if d.start == d.end else f"{d.start.isoformat()}..{d.end.isoformat()}"
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``clusters`` to ``app``."""
+    app.command("clusters")(clusters)
