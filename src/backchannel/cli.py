@@ -291,8 +291,11 @@ def _mount_optional() -> None:
     from backchannel.kb.commands import kb_app
     from backchannel.link.commands import register as register_clusters
 
+    from backchannel.web.commands import register as register_web
+
     app.add_typer(kb_app, name="kb", help="Inspect and maintain the knowledge base.")
     register_clusters(app)
+    register_web(app)
 
 
 _mount_optional()

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from backchannel.actors.match import Hit, SurfaceMatcher, Token, tokenize
-from backchannel.kb import KnowledgeBase
+from backchannel.kb import KnowledgeBase, Role
 from backchannel.model import Actor, Document, Mention
 
 RANKS = frozenset(
@@ -469,6 +469,17 @@ def _close(run: Run, kb: KnowledgeBase, text: str, before: str = "", after: str 
         return [_mention(run, Actor(None, words, c, sector), "group", "group", c) for c in countries]
     if "organisation" in words_kind:
         org = kb.organisations[next(h.ident for h in last if h.kind == "organisation")]
+        headed = _head_of(org.id, kb) if _after_head_word(before) else None
+        if headed is not None:  # "the chief of Russia's general staff": the office that heads it
+            m = _mention(
+                run,
+                Actor(None, words, headed.country, headed.sector, headed.title),
+                "role",
+                "head of",
+                headed.country,
+            )
+            m.role_id, m.function = headed.id, headed.function
+            return [m]
         actor = Actor(org.name, words, org.country, org.sector, None, org.id)
         return [_mention(run, actor, "organisation", "org", org.country)]
     if "region" in words_kind:  # "in Crimea": a place, never an actor
@@ -485,6 +496,18 @@ def _close(run: Run, kb: KnowledgeBase, text: str, before: str = "", after: str 
             iso = next(h.ident for h in last if h.kind == kind)
             return [_mention(run, Actor(None, words, iso, implied), "country", kind, iso)]
     return []
+
+
+def _after_head_word(before: str) -> bool:
+    words = before.split()
+    return len(words) >= 2 and words[-2] in HEAD_WORDS and words[-1] == "of"
+
+
+def _head_of(org_id: str, kb: KnowledgeBase) -> Role | None:
+    """The office that heads an organisation: a role of that organisation whose function is a
+    generic office (chief of defence, minister), so "head of the General Staff" is its chief."""
+    roles = [r for r in kb.roles.values() if r.org == org_id and r.function and r.function != "spokesperson"]
+    return roles[0] if roles else None
 
 
 def _office_by_context(run: Run, text: str, before: str, after: str) -> str | None:
