@@ -290,7 +290,6 @@ def _mount_optional() -> None:
     """Commands that live in their own modules, next to the library code they call."""
     from backchannel.kb.commands import kb_app
     from backchannel.link.commands import register as register_clusters
-
     from backchannel.web.commands import register as register_web
 
     app.add_typer(kb_app, name="kb", help="Inspect and maintain the knowledge base.")
