@@ -101,6 +101,9 @@ class SurfaceMatcher:
                 continue
             written = text[window[0].start : window[-1].end]
             good = [(k, ident, surface) for k, ident, surface in entries if _case_ok(k, surface, written)]
+            good = list(
+                {(k, ident): (k, ident, surface) for k, ident, surface in good}.values()
+            )  # one per entry
             if good:
                 end = window[-1].end
                 if any(s.endswith(".") for _, _, s in good) and text[end : end + 1] == ".":

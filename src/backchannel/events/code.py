@@ -296,7 +296,16 @@ def _pairings(
     if not subj and other_m:  # "his Russian counterpart called Milley"
         subj = _resolve_all(subj_m, date, kb, resolve(other_m[0], date, kb), doc)
     pairings: list[tuple[Resolved, Resolved]] = []
-    if len(subj) > 1 and other_m and all(m.kind == "counterpart" for m in other_m):
+    if (
+        frame.spec.event_type == "CONSULT"
+        and len(subj) > 1
+        and len(other_m) == len(subj)
+        and _people(other_m)
+    ):
+        # "Austin and Milley tried to set up calls with Shoigu and with Gerasimov": respectively
+        for (actor, m), o in zip(subj, other_m, strict=True):
+            pairings.append(([(actor, m)], _resolve_all([o], date, kb, actor, doc)))
+    elif len(subj) > 1 and other_m and all(m.kind == "counterpart" for m in other_m):
         for actor, m in subj:
             pairings.append(([(actor, m)], _resolve_all(other_m, date, kb, actor, doc)))
     else:
@@ -306,6 +315,10 @@ def _pairings(
         right = _resolve_all(_args(doc, i, partners, kb), date, kb, left[0][0] if left else None, doc)
         pairings.append((left, right))
     return pairings
+
+
+def _people(mentions: list[Mention]) -> bool:
+    return all(m.kind == "person" and m.actor.kb_id for m in mentions)
 
 
 def _surface_others(doc: Document, i: int, frame: Frame) -> list[Mention]:
@@ -480,7 +493,10 @@ def _args(doc: Document, i: int, heads: list[Token], kb: KnowledgeBase | None = 
         if inside:
             best = inside[0]
             out += [m for m in inside if m.kind == best.kind and m.start == best.start]
-    return out
+    unique: dict[tuple[int, str], Mention] = {}
+    for m in out:  # one mention per place and identity, however many heads led to it
+        unique.setdefault((m.start, m.actor.key), m)
+    return list(unique.values())
 
 
 def _reporting_subject(pron: Token) -> Token | None:

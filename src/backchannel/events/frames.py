@@ -22,6 +22,9 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 CLAUSAL = frozenset({"relcl", "ccomp", "advcl", "acl", "parataxis", "csubj", "pcomp"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 # Nouns that only exist in the plural: "talks" is one event, "calls" are several.
+REPORTING = frozenset(
+    {"say", "tell", "add", "report", "announce", "confirm", "state", "claim", "note", "write"}
+)
 PLURALIA = frozenset({"talks", "negotiations", "consultations", "discussions", "hostilities"})
 
 
@@ -122,8 +125,16 @@ def _noun_frame(noun: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None
         f.governor = _governing_verb(noun)
         f.why.append(f"noun {noun.text!r} ({spec.event_type})")
     f.subjects += [c for c in noun.children if c.dep_ == "poss"]
-    if not f.subjects and light is None and noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:
-        f.subjects += subject_heads(noun.head.head)[0]  # "arrived in Amman on a visit"
+    verb = noun.head.head
+    if (
+        not f.subjects
+        and light is None
+        and noun.dep_ == "pobj"
+        and verb.pos_ in {"VERB", "AUX"}
+        and verb.lemma_.lower() not in REPORTING
+        and not _pobjs(noun, ("between",))
+    ):
+        f.subjects += subject_heads(verb)[0]  # "arrived in Amman on a visit"
     if not f.subjects:  # "Palestinian riots", "the Russian invasion": the adjective names the side
         f.subjects += [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.text[:1].isupper()]
     f.subjects += _pobjs(noun, spec.agent)  # "a build-up of Russian forces": the forces act
@@ -184,23 +195,28 @@ def _others(head: Token, slots: Iterable[str]) -> list[Token]:
             for p in c.children:
                 if p.dep_ == "pobj":
                     out += _pobjs(p, preps)
-    return _with_conjuncts(out)
+    return _with_conjuncts(out)  # also drops a head found twice ("with X and with Y")
 
 
 def _pobjs(head: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the wanted prepositions, through coordination: "with Shoigu and with Gerasimov"."""
     wanted = set(preps)
     out = []
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in wanted:
-            out += [p for p in c.children if p.dep_ == "pobj"]
+            for prep in [c, *(x for x in c.conjuncts if x.lower_ in wanted)]:
+                out += [p for p in prep.children if p.dep_ == "pobj"]
     return _with_conjuncts(out)
 
 
 def _with_conjuncts(heads: list[Token]) -> list[Token]:
+    """Each head and its conjuncts, once each (by position: spaCy makes a new Token per access)."""
     out: list[Token] = []
+    seen: set[int] = set()
     for h in heads:
         for t in [h, *h.conjuncts]:
-            if t not in out:
+            if t.i not in seen:
+                seen.add(t.i)
                 out.append(t)
     return out
 
