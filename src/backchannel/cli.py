@@ -35,6 +35,13 @@ STATE = {"debug": False}
 T = TypeVar("T")
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLite file or database URL.", envvar="BACKCHANNEL_DB")]
+HistoryOption = Annotated[
+    str,
+    typer.Option(
+        "--history",
+        help="Events dated over a year before their article: keep for 'contacts' only, 'all' or 'none'.",
+    ),
+]
 
 
 @app.callback()
@@ -69,11 +76,13 @@ def extract(
     explain: Annotated[
         bool, typer.Option("--explain", help="Add each record's trace: rule, tokens, why.")
     ] = False,
+    history: HistoryOption = "contacts",
 ) -> None:
     """Code events in INPUT files and write contract records to --out. Needs no database."""
     from backchannel.api import extract_paths
+    from backchannel.pipeline import Pipeline
 
-    result = run(lambda: extract_paths(inputs))
+    result = run(lambda: extract_paths(inputs, Pipeline(history=history)))
     if result.articles == 0:
         reason = result.skipped[0] if result.skipped else "no articles found"
         err.print(f"[red]error:[/red] nothing usable in the input ({reason})", highlight=False)
@@ -93,11 +102,13 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
     db: DbOption = "backchannel.db",
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 200,
+    history: HistoryOption = "contacts",
 ) -> None:
     """Read articles into the store, code the new ones and link their events. Idempotent."""
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
     from backchannel.api import ingest_paths
+    from backchannel.pipeline import Pipeline
     from backchannel.store import open_store
 
     with (
@@ -109,7 +120,11 @@ def ingest(
         def tick(n: int) -> None:
             bar.update(task, advance=n, description=f"coded {int(bar.tasks[0].completed) + n} new articles")
 
-        summary = run(lambda: ingest_paths(paths, store, progress=tick, batch_size=batch_size))
+        summary = run(
+            lambda: ingest_paths(
+                paths, store, Pipeline(history=history), progress=tick, batch_size=batch_size
+            )
+        )
     err.print(
         f"read {summary.read}, already stored {summary.known}, added {summary.added} articles "
         f"with {summary.events} events; skipped {len(summary.skipped)}, failed {len(summary.failed)} -> {db}",
