@@ -68,6 +68,10 @@ class SurfaceMatcher:
                 if (kind, ident, surface) not in entries:
                     entries.append((kind, ident, surface))
         self.longest = max((len(k) for k in self.index), default=1)
+        # The longest entry that starts with each word: most words start none, and are skipped.
+        self.reach_from: dict[str, int] = {}
+        for key in self.index:
+            self.reach_from[key[0]] = max(self.reach_from.get(key[0], 0), len(key))
 
     def hits(self, tokens: list[Token], text: str) -> list[Hit]:
         """Non-overlapping matches, left to right. At each position the match that lets the next
@@ -80,7 +84,12 @@ class SurfaceMatcher:
             if not options:
                 i += 1
                 continue
-            best = max(options, key=lambda hits: (self._reach(tokens, hits[0].last + 1, text), hits[0].last))
+            if len(options) == 1:
+                best = options[0]
+            else:
+                best = max(
+                    options, key=lambda hits: (self._reach(tokens, hits[0].last + 1, text), hits[0].last)
+                )
             out.extend(best)
             i = best[0].last + 1
         return out
@@ -91,13 +100,15 @@ class SurfaceMatcher:
 
     def _all_at(self, tokens: list[Token], i: int, text: str) -> list[list[Hit]]:
         """Every match starting at token ``i``, longest first, each as its alternatives."""
-        found = []
-        for n in range(min(self.longest, len(tokens) - i), 0, -1):
+        found: list[list[Hit]] = []
+        top = min(self.reach_from.get(tokens[i].key, 0), len(tokens) - i)
+        keys = tuple(t.key for t in tokens[i : i + top])
+        for n in range(top, 0, -1):
+            entries = self.index.get(keys[:n])  # the cheap test first, the spacing only for hits
+            if not entries:
+                continue
             window = tokens[i : i + n]
             if not _contiguous(window, text):
-                continue
-            entries = self.index.get(tuple(t.key for t in window))
-            if not entries:
                 continue
             written = text[window[0].start : window[-1].end]
             good = [(k, ident, surface) for k, ident, surface in entries if _case_ok(k, surface, written)]
