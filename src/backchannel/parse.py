@@ -29,13 +29,14 @@ def candidates(doc: Document, table: TriggerTable) -> list[int]:
     for i, s in enumerate(doc.sentences):
         found = _WORD.findall(doc.text[s.start : s.end])
         words = {w.lower() for w in found}
-        if not words & table.forms:
+        if not table.may_hold_event(words) and not words & _OBLIGATION:
             continue
         if i in with_actor or words & _PRONOUNS or any(w[:1].isupper() for w in found[1:]):
             out.append(i)
     return out
 
 
+_OBLIGATION = frozenset({"must", "should"})  # "X said Y must ...": a request with no trigger word
 _PRONOUNS = frozenset({"he", "she", "they", "his", "her", "their", "both", "two"})
 
 

@@ -66,7 +66,15 @@ class TriggerTable:
     types: dict[str, TypeSpec]
     verbs: dict[str, list[Trigger]]
     nouns: dict[str, list[Trigger]]
-    forms: frozenset[str]  # every lower-case surface form of every trigger word
+    forms: frozenset[str]  # lower-case surface forms of trigger words that need no particular object
+    needs: dict[str, frozenset[str]] = field(default_factory=dict)  # other forms -> forms of their objects
+
+    def may_hold_event(self, words: set[str]) -> bool:
+        """Whether a sentence with these lower-case words can hold a trigger: a free trigger form,
+        or a constrained one together with a form of one of its objects ("set ... fire")."""
+        if words & self.forms:
+            return True
+        return any(form in words and words & objects for form, objects in self.needs.items())
 
     def for_token(self, lemma: str, pos: str) -> list[Trigger]:
         table = self.verbs if pos == "VERB" else self.nouns if pos in {"NOUN", "PROPN"} else {}
@@ -118,18 +126,42 @@ def load_triggers(path: Path | None = None) -> TriggerTable:
     types: dict[str, TypeSpec] = {}
     verbs: dict[str, list[Trigger]] = {}
     nouns: dict[str, list[Trigger]] = {}
-    forms: set[str] = set()
     for name, spec in data["types"].items():
         types[name] = _type_spec(name, spec)
         for entry in spec.get("verbs") or []:
             t = _trigger(name, "VERB", entry)
             verbs.setdefault(t.lemma, []).append(t)
-            forms.update(verb_forms(t.lemma, irregular))
         for entry in spec.get("nouns") or []:
             t = _trigger(name, "NOUN", entry)
             nouns.setdefault(t.lemma, []).append(t)
-            forms.update(noun_forms(t.lemma))
-    return TriggerTable(int(data.get("version", 1)), types, verbs, nouns, frozenset(forms))
+    free, needs = _prefilter_forms(verbs, nouns, types, irregular)
+    return TriggerTable(int(data.get("version", 1)), types, verbs, nouns, free, needs)
+
+
+def _prefilter_forms(
+    verbs: dict[str, list[Trigger]],
+    nouns: dict[str, list[Trigger]],
+    types: dict[str, TypeSpec],
+    irregular: dict[str, tuple[str, ...]],
+) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Word forms for the parse pre-filter. A word with a reading that needs no particular object
+    (or that may stand as a noun under a light verb) is free; a word whose every reading needs
+    one of some objects counts only beside a form of one of them."""
+    free: set[str] = set()
+    needs: dict[str, set[str]] = {}
+    for table, inflect in ((verbs, lambda w: verb_forms(w, irregular)), (nouns, noun_forms)):
+        for lemma, readings in table.items():
+            forms = inflect(lemma)
+            if any(not t.objects or t.complement or t.pos == "NOUN" for t in readings):
+                free.update(forms)
+                continue
+            objects = {
+                f for t in readings for o in t.objects for f in noun_forms(o) | verb_forms(o, irregular)
+            }
+            for f in forms:
+                needs.setdefault(f, set()).update(objects)
+    needs = {f: objs for f, objs in needs.items() if f not in free}
+    return frozenset(free), {f: frozenset(o) for f, o in needs.items()}
 
 
 def _type_spec(name: str, spec: dict[str, Any]) -> TypeSpec:
