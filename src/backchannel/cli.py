@@ -8,7 +8,6 @@ Domain errors become one line on stderr and a non-zero exit; a traceback appears
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import logging
 import sys
@@ -21,6 +20,18 @@ from rich.console import Console
 from rich.table import Table
 
 from backchannel.errors import BackchannelError
+from backchannel.options import (
+    ActorOption,
+    DbOption,
+    HistoryOption,
+    LimitOption,
+    SinceOption,
+    StatusOption,
+    TypeOption,
+    UntilOption,
+    WithOption,
+    day,
+)
 
 app = typer.Typer(
     name="backchannel",
@@ -33,15 +44,6 @@ out = Console()
 err = Console(stderr=True)
 STATE = {"debug": False}
 T = TypeVar("T")
-
-DbOption = Annotated[str, typer.Option("--db", help="SQLite file or database URL.", envvar="BACKCHANNEL_DB")]
-HistoryOption = Annotated[
-    str,
-    typer.Option(
-        "--history",
-        help="Events dated over a year before their article: keep for 'contacts' only, 'all' or 'none'.",
-    ),
-]
 
 
 @app.callback()
@@ -132,33 +134,24 @@ def ingest(
     )
 
 
-def _date(value: str | None, name: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{name} must be a date like 2021-03-31, not {value!r}") from None
-
-
 @app.command()
 def events(
     db: DbOption = "backchannel.db",
-    actor: Annotated[str | None, typer.Option(help="Name, KB id or part of a name.")] = None,
-    with_actor: Annotated[str | None, typer.Option("--with", help="A second participant.")] = None,
-    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
-    status: Annotated[str | None, typer.Option(help="occurred, planned, attempted, ...")] = None,
-    since: Annotated[str | None, typer.Option(help="Events on or after this date.")] = None,
-    until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
+    actor: ActorOption = None,
+    with_actor: WithOption = None,
+    event_type: TypeOption = None,
+    status: StatusOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
-    limit: Annotated[int, typer.Option(help="At most this many.")] = 200,
+    limit: LimitOption = 200,
 ) -> None:
     """List stored event records, filtered."""
     from backchannel.store import open_store
 
     if fmt not in {"table", "json", "csv"}:
         raise typer.BadParameter("--format must be table, json or csv")
-    start, end = _date(since, "--since"), _date(until, "--until")
+    start, end = day(since, "--since"), day(until, "--until")
     with run(lambda: open_store(db)) as store:
         found = run(
             lambda: store.events(

@@ -12,94 +12,8 @@ import re
 
 from backchannel.model import Document, Sentence
 
-ABBREVIATIONS = frozenset(
-    [
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "cpt",
-        "sgt",
-        "adm",
-        "cmdr",
-        "cdr",
-        "brig",
-        "pvt",
-        "cpl",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sen",
-        "rep",
-        "gov",
-        "pres",
-        "prof",
-        "st",
-        "jr",
-        "sr",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "no",
-        "nos",
-        "vs",
-        "etc",
-        "dept",
-        "gov't",
-        "govt",
-        "amb",
-        "rev",
-        "hon",
-        "est",
-        "approx",
-        "fig",
-        "vol",
-        "pp",
-        "ft",
-        "mt",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.u",
-        "d.c",
-        "u.s.a",
-        "n.y",
-        "l.a",
-        "a.m",
-        "p.m",
-        "i.e",
-        "e.g",
-        "no.",
-    ]
-)
-# Abbreviations that are also ordinary last words of a sentence: a boundary when followed by a
-# capitalised word that starts a new clause is still likely, so only these never split.
-_NEVER_FINAL = frozenset(
+# Titles and ranks stand before a name and never end a sentence ("Gen. Milley", "Mr. Sullivan").
+_TITLES = frozenset(
     [
         "gen",
         "lt",
@@ -125,6 +39,62 @@ _NEVER_FINAL = frozenset(
         "hon",
     ]
 )
+_MONTHS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+# Other abbreviations news prints before names, numbers and places.
+ABBREVIATIONS = (
+    _TITLES
+    | _MONTHS
+    | frozenset(
+        [
+            "pvt",
+            "cpl",
+            "pres",
+            "jr",
+            "sr",
+            "inc",
+            "corp",
+            "co",
+            "ltd",
+            "no",
+            "nos",
+            "vs",
+            "etc",
+            "dept",
+            "gov't",
+            "govt",
+            "est",
+            "approx",
+            "fig",
+            "vol",
+            "pp",
+            "ft",
+            "mt",
+            "mon",
+            "tue",
+            "tues",
+            "wed",
+            "thu",
+            "thur",
+            "thurs",
+            "fri",
+            "sat",
+            "sun",
+            "u.s",
+            "u.k",
+            "u.n",
+            "e.u",
+            "d.c",
+            "u.s.a",
+            "n.y",
+            "l.a",
+            "a.m",
+            "p.m",
+            "i.e",
+            "e.g",
+        ]
+    )
+)
+_NEVER_FINAL = _TITLES
 
 _BOUNDARY = re.compile(r"""([.!?…]+)(["')\]]*)(\s+)(?=["'(\[]?[A-Z0-9])""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)$")
@@ -182,9 +152,6 @@ def _is_abbreviation(before: str, after: str) -> bool:
         # "U.S. officials said" continues; "... in the U.S. The next day" is rare enough to accept.
         return not after[:1].isdigit() or word in {"no", "nos"} or word.rstrip(".") in _MONTHS
     return False
-
-
-_MONTHS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

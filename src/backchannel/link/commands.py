@@ -12,29 +12,38 @@ from typing import Annotated
 import typer
 
 from backchannel.link.query import ClusterView
+from backchannel.options import (
+    ActorOption,
+    DbOption,
+    LimitOption,
+    SinceOption,
+    StatusOption,
+    TypeOption,
+    UntilOption,
+    WithOption,
+    day,
+)
 
 
 def clusters(
-    db: Annotated[str, typer.Option("--db", help="SQLite file or database URL.", envvar="BACKCHANNEL_DB")] = (
-        "backchannel.db"
-    ),
-    actor: Annotated[str | None, typer.Option(help="Name, KB id or part of a name.")] = None,
-    with_actor: Annotated[str | None, typer.Option("--with", help="A second participant.")] = None,
-    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
-    status: Annotated[str | None, typer.Option(help="occurred, planned, attempted, ...")] = None,
-    since: Annotated[str | None, typer.Option(help="Events on or after this date.")] = None,
-    until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
+    db: DbOption = "backchannel.db",
+    actor: ActorOption = None,
+    with_actor: WithOption = None,
+    event_type: TypeOption = None,
+    status: StatusOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
-    limit: Annotated[int, typer.Option(help="At most this many.")] = 200,
+    limit: LimitOption = 200,
 ) -> None:
     """Real-world events (clusters of reports): sources, independent sources, disputes, flags."""
-    from backchannel.cli import _date, run
+    from backchannel.cli import run
     from backchannel.link.query import find_clusters
     from backchannel.store import open_store
 
     if fmt not in {"table", "json"}:
         raise typer.BadParameter("--format must be table or json")
-    start, end = _date(since, "--since"), _date(until, "--until")
+    start, end = day(since, "--since"), day(until, "--until")
     with run(lambda: open_store(db)) as store:
         found = run(
             lambda: find_clusters(
