@@ -79,11 +79,28 @@ def extract(
         bool, typer.Option("--explain", help="Add each record's trace: rule, tokens, why.")
     ] = False,
     history: HistoryOption = "contacts",
+    engine: Annotated[str, typer.Option(help="local (this process) or dask (a Dask cluster).")] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (tcp://host:8786); a local cluster when absent."),
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes of the local Dask cluster.")] = 2,
+    work_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--work-dir", help="Dask engine's Parquet folder, seen by every worker (temporary if absent)."
+        ),
+    ] = None,
 ) -> None:
     """Code events in INPUT files and write contract records to --out. Needs no database."""
     from backchannel.api import extract_paths
     from backchannel.pipeline import Pipeline
 
+    if engine == "dask":
+        _extract_dask(inputs, out_path, explain, history, scheduler, workers, work_dir)
+        return
+    if engine != "local":
+        raise typer.BadParameter("--engine must be local or dask")
     result = run(lambda: extract_paths(inputs, Pipeline(history=history)))
     if result.articles == 0:
         reason = result.skipped[0] if result.skipped else "no articles found"
@@ -95,6 +112,37 @@ def extract(
     err.print(
         f"{len(result.events)} events from {result.articles} articles "
         f"({len(result.skipped)} inputs skipped, {len(result.failed)} failed) -> {out_path}",
+        highlight=False,
+    )
+
+
+def _extract_dask(
+    inputs: list[Path],
+    out_path: Path,
+    explain: bool,
+    history: str,
+    scheduler: str | None,
+    workers: int,
+    work_dir: Path | None,
+) -> None:
+    """``extract`` on Dask (docs/scale.md): Parquet in --work-dir, contract records in --out."""
+    import tempfile
+
+    from backchannel.scale.dask_engine import run_dask
+
+    with tempfile.TemporaryDirectory() as tmp:
+        summary = run(
+            lambda: run_dask(
+                inputs, work_dir or Path(tmp), scheduler=scheduler, workers=workers,
+                jsonl=out_path, explain=explain, history=history,
+            )
+        )  # fmt: skip
+    if summary.articles == 0:
+        err.print("[red]error:[/red] nothing usable in the input (no articles found)", highlight=False)
+        raise typer.Exit(2)
+    err.print(
+        f"{summary.events} events from {summary.articles} articles on {summary.scheduler} "
+        f"({summary.chunks} chunks, {summary.seconds:.0f} s) -> {out_path}",
         highlight=False,
     )
 
@@ -296,6 +344,7 @@ def explain(
 
 def _mount_optional() -> None:
     """Commands that live in their own modules, next to the library code they call."""
+    from backchannel.export import register as register_export
     from backchannel.kb.commands import kb_app
     from backchannel.link.commands import register as register_clusters
     from backchannel.web.commands import register as register_web
@@ -303,6 +352,7 @@ def _mount_optional() -> None:
     app.add_typer(kb_app, name="kb", help="Inspect and maintain the knowledge base.")
     register_clusters(app)
     register_web(app)
+    register_export(app)
 
 
 _mount_optional()
