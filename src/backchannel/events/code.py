@@ -111,8 +111,8 @@ def _code_sentence(
         (t.start - sent.start, t.end - sent.start) for t in doc.times if sent.start <= t.start < sent.end
     ]
     for tok in parsed:
-        if any(a <= tok.idx < b for a, b in dated):
-            continue  # "in March", "May 19": a date, not a march or a may
+        if not table.may_be_trigger(tok) or any(a <= tok.idx < b for a, b in dated):
+            continue  # not a trigger word; or "in March", "May 19": a date, not a march or a may
         withheld = channel.disclosure_clause(tok)
         if withheld is not None:  # "agreed to keep the details private": a term of the contact
             facts.append(channel.Fact(i, "disclosure", _clause_text(doc, i, tok)))

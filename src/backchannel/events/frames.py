@@ -272,23 +272,24 @@ def _governing_verb(tok: Token) -> Token | None:
 def clause_tokens(root: Token, trigger: Token) -> list[tuple[int, int]]:
     """Character spans of the tokens of the clause headed by ``root``: its subtree without the
     clauses embedded in it at any depth (relative, adverbial and complement clauses, coordinated
-    verbs) unless they hold the trigger. Their dates belong to their own events."""
-    kept = [t for t in root.subtree if not _in_foreign_clause(t, root, trigger) and not t.is_punct]
+    verbs) unless they hold the trigger. Their dates belong to their own events. One walk down
+    from the root, skipping each foreign clause whole."""
+    kept: list[Token] = []
+    stack = [root]
+    while stack:
+        tok = stack.pop()
+        if not tok.is_punct:
+            kept.append(tok)
+        for c in tok.children:
+            embedded = c.dep_ in CLAUSAL or (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+            if not embedded or c.left_edge.i <= trigger.i <= c.right_edge.i:
+                stack.append(c)
+    kept.sort(key=lambda t: t.i)
     return [(t.idx, t.idx + len(t.text)) for t in kept] or [(trigger.idx, trigger.idx + len(trigger.text))]
 
 
 def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
-
-
-def _in_foreign_clause(tok: Token, root: Token, trigger: Token) -> bool:
-    t = tok
-    while t.i != root.i and t.head.i != t.i:
-        embedded = t.dep_ in CLAUSAL or (t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"})
-        if embedded and not (t.left_edge.i <= trigger.i <= t.right_edge.i):
-            return True
-        t = t.head
-    return False
 
 
 def background(trigger: Token) -> bool:

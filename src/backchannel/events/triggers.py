@@ -17,6 +17,11 @@ if TYPE_CHECKING:
 import yaml
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "plover"
+# Verbs that make a disclosure term ("agreed to keep the details private"); see events/channel.py.
+DISCLOSURE_FORMS = frozenset(
+    {"agree", "agrees", "agreed", "agreeing", "decline", "declines", "declined", "declining", "refuse",
+     "refuses", "refused", "refusing", "promise", "promised", "promises", "pledge", "pledged", "pledges"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,15 @@ class TriggerTable:
     nouns: dict[str, list[Trigger]]
     forms: frozenset[str]  # lower-case surface forms of trigger words that need no particular object
     needs: dict[str, frozenset[str]] = field(default_factory=dict)  # other forms -> forms of their objects
+
+    def may_be_trigger(self, token: Token) -> bool:
+        """Whether a token can be a trigger at all (or govern a disclosure term): its form is one we
+        generate, or its lemma is one we know ("sworn" is not generated, but its lemma is "swear")."""
+        word = token.lower_
+        if word in self.forms or word in self.needs or word in DISCLOSURE_FORMS:
+            return True
+        lemma = token.lemma_.lower()
+        return lemma in self.verbs or lemma in self.nouns
 
     def may_hold_event(self, words: set[str]) -> bool:
         """Whether a sentence with these lower-case words can hold a trigger: a free trigger form,
