@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
@@ -447,6 +448,31 @@ class Document:
     notes: list[str] = field(default_factory=list)
     done: set[str] = field(default_factory=set)  # names of the stages that have run
     parses: dict[int, Any] = field(default_factory=dict, repr=False)  # sentence -> spaCy Doc, transient
+    _index: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # see _indexed
+
+    def times_between(self, start: int, end: int) -> list[TimeMention]:
+        """The time expressions that begin in ``[start, end)`` of the clean text, in text order."""
+        starts, times = self._indexed("times", self.times, _by_start)
+        return times[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def mentions_in(self, sentence: int) -> list[Mention]:
+        """The actor mentions of one sentence, in the order the actors stage found them."""
+        by_sentence: dict[int, list[Mention]] = self._indexed("mentions", self.mentions, _by_sentence)
+        return by_sentence.get(sentence, [])
+
+    def roles_named(self, kb_id: str) -> set[str]:
+        """The offices the article names for one person, anywhere in it."""
+        by_person: dict[str, set[str]] = self._indexed("roles", self.mentions, _roles_by_person)
+        return by_person.get(kb_id, set())
+
+    def _indexed(self, name: str, items: list[Any], build: Any) -> Any:
+        """An index of ``items`` built once and rebuilt only when the list is replaced or grows,
+        so that asking once per event stays linear in a long article, not quadratic."""
+        key = (id(items), len(items))
+        cached = self._index.get(name)
+        if cached is None or cached[0] != key:
+            cached = self._index[name] = (key, build(items))
+        return cached[1]
 
     def original(self, start: int, end: int) -> Evidence:
         """Evidence for clean offsets ``[start, end)``: the verbatim original text and its offsets."""
@@ -456,6 +482,26 @@ class Document:
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start : sentence.end]
+
+
+def _by_start(times: list[TimeMention]) -> tuple[list[int], list[TimeMention]]:
+    ordered = sorted(times, key=lambda t: t.start)
+    return [t.start for t in ordered], ordered
+
+
+def _roles_by_person(mentions: list[Mention]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.actor.kb_id and m.role_id:
+            out.setdefault(m.actor.kb_id, set()).add(m.role_id)
+    return out
+
+
+def _by_sentence(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    out: dict[int, list[Mention]] = {}
+    for m in mentions:
+        out.setdefault(m.sentence, []).append(m)
+    return out
 
 
 # PLOVER codes future cooperation as AGREE and an announced retreat as CONCEDE ("return the single

@@ -98,6 +98,7 @@ _NEVER_FINAL = _TITLES
 
 _BOUNDARY = re.compile(r"""([.!?…]+)(["')\]]*)(\s+)(?=["'(\[]?[A-Z0-9])""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)$")
+_WORD_WINDOW = 64  # no abbreviation is longer
 
 MAX_SENTENCE_CHARS = 2000  # longer runs (tables, lists without punctuation) are cut at spaces
 
@@ -131,7 +132,10 @@ def split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if m.group(1) == "." and _is_abbreviation(text[: m.start(1)], text[m.end() :]):
+        # Only the word before and the character after matter; slicing the whole rest of a long
+        # text at every full stop made splitting quadratic.
+        before = text[max(0, m.start(1) - _WORD_WINDOW) : m.start(1)]
+        if m.group(1) == "." and _is_abbreviation(before, text[m.end() : m.end() + 1]):
             continue
         spans.append((start, m.end(2)))
         start = m.end()

@@ -60,9 +60,7 @@ def from_parse(
     African Jurists"); the tagger finds them, so no entity recogniser needs to run."""
     sent = doc.sentences[i]
     words = head.doc.text[span[0] : span[1]]
-    times = [
-        (t.start - sent.start, t.end - sent.start) for t in doc.times if sent.start <= t.start < sent.end
-    ]
+    times = [(t.start - sent.start, t.end - sent.start) for t in doc.times_between(sent.start, sent.end)]
     for run in proper_runs(head.doc, span):
         if any(a <= run[0].idx < b for a, b in times):
             continue  # "Sunday", "March": a date, not a name

@@ -26,9 +26,11 @@ from backchannel.events.status import cues as status_cues
 from backchannel.events.status import status_of
 from backchannel.events.triggers import Trigger, TriggerTable, load_triggers
 from backchannel.kb import KnowledgeBase, default_kb
-from backchannel.model import Actor, Attribution, DateSpan, Document, Event, Mention, stable_id
+from backchannel.model import Actor, Attribution, DateSpan, Document, Event, Mention, TimeMention, stable_id
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Token
 
 PRIORITY = {
@@ -107,9 +109,7 @@ def _code_sentence(
 ) -> list[Event]:
     out: list[Event] = []
     sent = doc.sentences[i]
-    dated = [
-        (t.start - sent.start, t.end - sent.start) for t in doc.times if sent.start <= t.start < sent.end
-    ]
+    dated = [(t.start - sent.start, t.end - sent.start) for t in doc.times_between(sent.start, sent.end)]
     for tok in parsed:
         if not table.may_be_trigger(tok) or any(a <= tok.idx < b for a, b in dated):
             continue  # not a trigger word; or "in March", "May 19": a date, not a march or a may
@@ -214,9 +214,7 @@ def _resolved_facts(doc: Document, i: int, kb: KnowledgeBase) -> list[channel.Fa
     for fact in channel.facts_in(doc.parses[i], i):
         if fact.kind == "initiator":
             lo = doc.text.find(fact.text, sent.start, sent.end)
-            inside = [
-                m for m in doc.mentions if m.sentence == i and lo <= m.start and m.end <= lo + len(fact.text)
-            ]
+            inside = [m for m in doc.mentions_in(i) if lo <= m.start and m.end <= lo + len(fact.text)]
             inside.sort(key=lambda m: (PRIORITY.get(m.kind, 9), m.start))
             fact.actor = resolve(inside[0], doc.published, kb) if inside else None
         out.append(fact)
@@ -333,7 +331,7 @@ def _surface_others(doc: Document, i: int, frame: Frame) -> list[Mention]:
         if tok.pos_ == "VERB" or tok.text in {";", ":"}:
             return []
         if tok.lower_ in preps:
-            after = [m for m in doc.mentions if m.sentence == i and m.start >= sent.start + tok.idx]
+            after = [m for m in doc.mentions_in(i) if m.start >= sent.start + tok.idx]
             after = [m for m in after if m.start - (sent.start + tok.idx) < 80]
             after.sort(key=lambda m: (m.start, PRIORITY.get(m.kind, 9)))
             return after[:1]
@@ -377,8 +375,8 @@ def _since_date(doc: Document, i: int, frame: Frame) -> DateSpan | None:
             )
             inside = [
                 t
-                for t in doc.times
-                if t.span is not None and t.kind == "date" and lo <= t.start and t.end <= hi
+                for t in doc.times_between(lo, hi)
+                if t.span is not None and t.kind == "date" and t.end <= hi
             ]
             if inside:
                 return inside[0].span
@@ -393,17 +391,14 @@ def _date(doc: Document, i: int, frame: Frame) -> tuple[DateSpan, str]:
     root = next(t for t in frame.trigger.doc if t.head.i == t.i)
     own = clause_tokens(root, frame.trigger)
     para = doc.paragraphs[sent.paragraph]
-    in_sentence = [t for t in doc.times if sent.start <= t.start < sent.end]
-    pools = (
-        ("clause", [t for t in in_sentence if in_spans(t.start - sent.start, frame.clause_chars)]),
-        ("sentence", [t for t in in_sentence if in_spans(t.start - sent.start, own)]),
-        (
-            "paragraph",
-            [t for t in doc.times if para[0] <= t.start < para[1] and not sent.start <= t.start < sent.end],
-        ),
+    in_sentence = doc.times_between(sent.start, sent.end)
+    pools: tuple[tuple[str, Callable[[], list[TimeMention]]], ...] = (
+        ("clause", lambda: [t for t in in_sentence if in_spans(t.start - sent.start, frame.clause_chars)]),
+        ("sentence", lambda: [t for t in in_sentence if in_spans(t.start - sent.start, own)]),
+        ("paragraph", lambda: [t for t in doc.times_between(*para) if not sent.start <= t.start < sent.end]),
     )
-    for name, pool in pools:
-        span, scope = dates.attach(pool, [(0, len(doc.text))], DateSpan.unknown(), anchor)
+    for name, pool in pools:  # each built only when the narrower ones held no date
+        span, scope = dates.attach(pool(), [(0, len(doc.text))], DateSpan.unknown(), anchor)
         if scope != "unknown":
             return span, name
     return _narrative_date(doc, i) or dates.attach([], [], doc.published, anchor)
@@ -417,11 +412,11 @@ def _narrative_date(doc: Document, i: int) -> tuple[DateSpan, str] | None:
     Moscow to agree to a ceasefire" after "Austin spoke with Shoigu on Friday") takes the date of
     the last dated news event close before it, marked ``inferred``; else the publication date."""
     para = doc.sentences[i].paragraph
-    for ev in reversed(doc.events):
-        if ev.trace.get("background") or ev.date.basis not in {"explicit", "relative"}:
-            continue
+    for ev in reversed(doc.events):  # text order: once one is too far back, all before it are
         if ev.trace.get("paragraph", -99) < para - NARRATIVE_REACH:
             return None
+        if ev.trace.get("background") or ev.date.basis not in {"explicit", "relative"}:
+            continue
         d = ev.date
         return DateSpan(d.start, d.end, d.granularity, d.text, "inferred"), "narrative"
     return None
@@ -459,7 +454,7 @@ def _args(doc: Document, i: int, heads: list[Token], kb: KnowledgeBase | None = 
     "the two", "both" and "their" take the parties of the last event coded in the article. A
     possessor ("Brown's predecessor, Gen. Mark Milley") gives way to the rest of its phrase."""
     sent = doc.sentences[i]
-    in_sentence = [m for m in doc.mentions if m.sentence == i]
+    in_sentence = doc.mentions_in(i)
     out: list[Mention] = []
     for head in heads:
         if head.lower_ in PRONOUNS | {"it", "its", "they", "their", "them"}:
@@ -583,12 +578,13 @@ def _antecedent(
 ) -> Mention | None:
     """The last mention of one of ``kinds`` before ``pos`` in this paragraph or the one before."""
     para = doc.sentences[i].paragraph
-    found = [
-        m
-        for m in doc.mentions
-        if m.kind in kinds and m.end <= pos and doc.sentences[m.sentence].paragraph in {para, para - 1}
-    ]
-    return found[-1] if found else None
+    for j in range(i, -1, -1):  # back through this paragraph and the one before
+        if doc.sentences[j].paragraph < para - 1:
+            break
+        found = [m for m in doc.mentions_in(j) if m.kind in kinds and m.end <= pos]
+        if found:
+            return found[-1]
+    return None
 
 
 def _resolve_all(
@@ -611,7 +607,7 @@ def _article_role(actor: Actor, date: DateSpan, kb: KnowledgeBase, doc: Document
     ("Ukraine Chief of General Staff Lt. Gen. Ruslan Khomchak"), wherever in the article it does."""
     if doc is None or not actor.kb_id or actor.kb_id not in kb.people:
         return actor
-    named = {m.role_id for m in doc.mentions if m.actor.kb_id == actor.kb_id and m.role_id}
+    named = doc.roles_named(actor.kb_id)
     for role in kb.roles_on(actor.kb_id, date if date.known else None):
         if role.id in named and role.title != actor.role:
             return Actor(
@@ -692,7 +688,7 @@ def _record(
 def _duration(doc: Document, i: int, frame: Frame) -> str | None:
     """ "for six hours", "lasted about an hour": a duration in the contact's clause or sentence."""
     sent = doc.sentences[i]
-    spans = [t for t in doc.times if t.kind == "duration" and sent.start <= t.start < sent.end]
+    spans = [t for t in doc.times_between(sent.start, sent.end) if t.kind == "duration"]
     inside = [t for t in spans if in_spans(t.start - sent.start, frame.clause_chars)] or spans
     return inside[0].text if inside else None
 
@@ -719,7 +715,7 @@ def _attribution(doc: Document, i: int, said: Any, date: DateSpan, kb: Knowledge
         return None
     sent = doc.sentences[i]
     lo, hi = sent.start + said.start, sent.start + said.end
-    inside = [m for m in doc.mentions if m.sentence == i and lo <= m.start and m.end <= hi]
+    inside = [m for m in doc.mentions_in(i) if lo <= m.start and m.end <= hi]
     inside.sort(key=lambda m: (PRIORITY.get(m.kind, 9), m.start))
     source = resolve(inside[0], date, kb) if inside else None
     return Attribution(source, said.text)

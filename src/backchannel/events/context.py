@@ -8,7 +8,7 @@ clause ("by telephone"), then, for meetings, from where they met: in a third cou
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from backchannel.model import Actor, Document, Location
@@ -67,8 +67,15 @@ def _context_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 def contexts_in(text: str) -> list[str]:
     """PLOVER contexts named by words of a sentence or paragraph (``data/plover/contexts.yaml``)."""
+    return list(_contexts_in(text))
+
+
+@lru_cache(maxsize=64)
+def _contexts_in(text: str) -> tuple[str, ...]:
+    # Every event of a paragraph asks about the same paragraph: scan it once, not once per event
+    # (a long one-paragraph page with hundreds of events made this quadratic).
     low = text.lower()
-    return [name for name, pattern in _context_words() if pattern.search(low)]
+    return tuple(name for name, pattern in _context_words() if pattern.search(low))
 
 
 def contexts(event_type: str, participants: list[Actor], text: str = "") -> list[str]:
