@@ -32,7 +32,7 @@ from backchannel.read._decode import looks_binary, split_bom
 from backchannel.read._fields import safe_id, short_hash
 from backchannel.read._html import fragment_text, plain_text
 from backchannel.read._io import read_bytes
-from backchannel.read._limits import Limits
+from backchannel.read._limits import Limits, time_limit
 from backchannel.read._report import OnSkip, describe, note
 
 _ISO_START = re.compile(r"\d{4}-\d{2}")
@@ -50,7 +50,10 @@ def read_feed(path: Path, limits: Limits, on_skip: OnSkip) -> Iterator[Article]:
     # A stream, never str or bytes: feedparser fetches a string that looks like a URL, and opens
     # str or bytes that name an existing file.
     try:
-        parsed = feedparser.parse(io.BytesIO(data))
+        with time_limit(limits.max_document_seconds, source):
+            parsed = feedparser.parse(io.BytesIO(data))
+    except UnreadableInput:
+        raise
     except Exception as exc:  # feedparser is lenient, but its fallback parsers are not always
         raise UnreadableInput(source, f"cannot parse the feed ({describe(exc)})") from exc
     if not parsed.entries:
@@ -62,13 +65,20 @@ def read_feed(path: Path, limits: Limits, on_skip: OnSkip) -> Iterator[Article]:
     if parsed.get("bozo"):
         note(source, f"the feed is not well-formed ({describe(parsed.bozo_exception)}); read leniently")
     outlet = _plain(parsed.feed.get("title_detail")) or None
-    return _entries(source, parsed.entries, outlet, on_skip)
+    return _entries(source, parsed.entries, outlet, limits.max_document_seconds, on_skip)
 
 
-def _entries(source: str, entries: list[Any], outlet: str | None, on_skip: OnSkip) -> Iterator[Article]:
+def _entries(
+    source: str, entries: list[Any], outlet: str | None, seconds: float, on_skip: OnSkip
+) -> Iterator[Article]:
     for number, entry in enumerate(entries, start=1):
         where = f"{source}#entry{number}"
-        text = _fullest_text(entry)
+        try:
+            with time_limit(seconds, where):  # an entry's HTML is parsed on its own
+                text = _fullest_text(entry)
+        except UnreadableInput as error:
+            on_skip(error)
+            continue
         if not text:
             on_skip(UnreadableInput(where, "the entry has no text (no content and no summary)"))
             continue

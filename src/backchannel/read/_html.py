@@ -34,7 +34,7 @@ from backchannel.errors import UnreadableInput
 from backchannel.model import Article
 from backchannel.read._decode import decode
 from backchannel.read._io import file_stem, read_bytes
-from backchannel.read._limits import Limits
+from backchannel.read._limits import Limits, time_limit
 from backchannel.read._report import OnSkip, describe
 from backchannel.read._text import read_sidecar
 
@@ -89,7 +89,9 @@ class Page:
 def read_html(path: Path, limits: Limits, on_skip: OnSkip) -> Iterator[Article]:
     source = str(path)
     data = read_bytes(path, limits.max_document_bytes, "max_document_bytes")
-    page = extract_page(decode(data, source, declared=declared_charset(data)), source)
+    page = extract_page(
+        decode(data, source, declared=declared_charset(data)), source, seconds=limits.max_document_seconds
+    )
     meta = read_sidecar(path, limits, on_skip)  # the sidecar overrides what the page says
     article = Article(
         id=meta.get("id", file_stem(path)),
@@ -110,8 +112,14 @@ def declared_charset(data: bytes) -> str | None:
     return found.group(1).decode("ascii") if found else None
 
 
-def extract_page(html: str, source: str, url: str | None = None) -> Page:
-    """Steps 2 to 5 of the module docstring; ``UnreadableInput`` when the page has no text."""
+def extract_page(html: str, source: str, url: str | None = None, seconds: float | None = None) -> Page:
+    """Steps 2 to 5 of the module docstring; ``UnreadableInput`` when the page has no text or
+    takes longer than ``seconds`` (default ``Limits().max_document_seconds``) to read."""
+    with time_limit(seconds or Limits().max_document_seconds, source):
+        return _extract_page(html, source, url)
+
+
+def _extract_page(html: str, source: str, url: str | None) -> Page:
     # lxml and trafilatura raise a variety of errors on hostile markup; each means "unusable".
     try:
         tree = trafilatura.load_html(html)

@@ -1,10 +1,15 @@
-"""How much the readers take in before they give up on a file, a line or an article."""
+"""How much the readers take in before they give up on a file, a line or an article, and how long
+they may spend on one document (``time_limit``)."""
 
 from __future__ import annotations
 
+import ctypes
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 
-from backchannel.errors import ConfigError
+from backchannel.errors import ConfigError, UnreadableInput
 
 KiB = 1024
 MiB = 1024 * KiB
@@ -29,17 +34,26 @@ class Limits:
     ``max_article_chars`` (default 2,000,000)
         Longest article text, in characters, after decoding (and, for HTML, after extraction).
         A longer article is skipped with a reason: it is never truncated.
+    ``max_document_seconds`` (default 30.0)
+        Longest time spent parsing one document (an HTML page, a feed, one feed entry's HTML),
+        in seconds, a positive number. A document that takes longer is skipped with a reason
+        (see ``time_limit``). Hostile markup that slows a parser down is stopped here; the byte
+        limits above bound how much one parser call is given.
     """
 
     max_file_bytes: int = 2 * GiB
     max_document_bytes: int = 64 * MiB
     max_line_bytes: int = 20 * MiB
     max_article_chars: int = 2_000_000
+    max_document_seconds: float = 30.0
 
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            if f.name == "max_document_seconds":
+                if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1e9:
+                    raise ConfigError(f"Limits.{f.name} must be a positive number of seconds, not {value!r}")
+            elif isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                 raise ConfigError(f"Limits.{f.name} must be a positive integer, not {value!r}")
 
 
@@ -50,3 +64,55 @@ def human_bytes(n: int) -> str:
             value = n / size
             return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
     return f"{n} bytes"
+
+
+class _Expired(BaseException):
+    """Raised inside the thread that overran ``time_limit``. A BaseException, so that a parser's
+    own ``except Exception`` (trafilatura has many) cannot swallow it on the way out."""
+
+
+def _raise_in(thread: int, exc: type[BaseException] | None) -> None:
+    """Have ``thread`` raise ``exc`` at its next Python step; ``None`` clears a pending one
+    (ctypes passes ``None`` as NULL when no argument types are declared)."""
+    arg = ctypes.py_object(exc) if exc is not None else None
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), arg)
+
+
+@contextmanager
+def time_limit(seconds: float, source: str) -> Iterator[None]:
+    """Stop the block with ``UnreadableInput`` when it runs longer than ``seconds``.
+
+    1. A timer thread waits ``seconds``; if the block is still running, it raises ``_Expired``
+       in the block's thread (``PyThreadState_SetAsyncExc``: it works in any thread, where a
+       SIGALRM handler works only in the main one).
+    2. On the way out, under the same lock, the timer is disarmed and an exception it may have
+       set but Python has not delivered yet is cleared, so that it never escapes the block.
+    3. ``_Expired`` becomes an ``UnreadableInput`` naming the setting to raise.
+
+    The exception lands between two Python steps: one long call into C (one lxml parse) runs to
+    its end first, which is why the byte limits bound what each call is given.
+    """
+    lock, target = threading.Lock(), threading.get_ident()
+    state = {"armed": True, "fired": False}
+
+    def expire() -> None:
+        with lock:
+            if state["armed"]:
+                state["fired"] = True
+                _raise_in(target, _Expired)
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    try:
+        try:
+            timer.start()
+            yield
+        finally:
+            with lock:
+                state["armed"] = False
+                if state["fired"]:
+                    _raise_in(target, None)  # one set but not delivered yet
+            timer.cancel()
+    except _Expired:
+        reason = f"took longer than {seconds:g} s to parse (Limits.max_document_seconds); raise it to read it"
+        raise UnreadableInput(source, reason) from None

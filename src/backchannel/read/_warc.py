@@ -100,7 +100,8 @@ def _article(record: Any, where: str, limits: Limits) -> Article | None:
     article_id = f"warc-{short_hash(uri or '', digest)}"
     if mime == "text/plain":
         return Article(article_id, decode(data, where, declared=charset), url=uri, source=where)
-    page = extract_page(decode(data, where, declared=charset or declared_charset(data)), where, url=uri)
+    html = decode(data, where, declared=charset or declared_charset(data))
+    page = extract_page(html, where, url=uri, seconds=limits.max_document_seconds)
     return Article(article_id, page.text, page.title, uri, page.outlet, page.published, where)
 
 
