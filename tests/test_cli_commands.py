@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from backchannel.cli import app
+from backchannel.store import open_store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 runner = CliRunner()
@@ -113,3 +114,24 @@ def test_cli_commands_explain_from_file(one_article: Path, tmp_path: Path) -> No
     shown = runner.invoke(app, ["explain", record["id"], "--events", str(out)])
     assert shown.exit_code == 0
     assert "trigger" in shown.output and "Wednesday" in shown.output
+
+
+def test_cli_commands_ingest_checks_alert_rules_once(tmp_path: Path) -> None:
+    db, rules = tmp_path / "a.db", EXAMPLES.parent / "alerts.yaml"
+    first = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", str(db), "--alerts", str(rules)])
+    assert first.exit_code == 0, first.output
+    fired = [line for line in first.stdout.splitlines() if line.startswith("ALERT usa-rus-mil-contact")]
+    # Counted independently: real-world contacts with a US and a Russian military participant.
+    with open_store(db) as store:
+        contacts = {
+            e.cluster_id
+            for e in store.events(event_type="CONSULT", status="occurred", limit=100_000)
+            if {("USA", "MIL"), ("RUS", "MIL")} <= {(a.country, a.sector) for a in e.actors + e.recipients}
+        }
+    assert contacts and len(fired) == len(contacts)
+    again = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", str(db), "--alerts", str(rules)])
+    assert again.exit_code == 0 and "ALERT" not in again.stdout  # each alert fires once
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("- name: x\n  when: {no_such_key: 1}\n", encoding="utf-8")
+    refused = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", str(db), "--alerts", str(broken)])
+    assert refused.exit_code != 0 and "no_such_key" in refused.output

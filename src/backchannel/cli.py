@@ -153,6 +153,10 @@ def ingest(
     db: DbOption = "backchannel.db",
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 200,
     history: HistoryOption = "contacts",
+    alerts: Annotated[
+        Path | None,
+        typer.Option("--alerts", help="Alert rules (YAML) checked after the ingest; new alerts print."),
+    ] = None,
 ) -> None:
     """Read articles into the store, code the new ones and link their events. Idempotent."""
     from rich.progress import Progress, SpinnerColumn, TextColumn
@@ -161,6 +165,10 @@ def ingest(
     from backchannel.pipeline import Pipeline
     from backchannel.store import open_store
 
+    if alerts is not None:
+        from backchannel.alerts import load_rules
+
+        rules = run(lambda: load_rules(alerts))  # a broken rule file stops before any work
     with (
         run(lambda: open_store(db)) as store,
         Progress(SpinnerColumn(), TextColumn("{task.description}"), console=err) as bar,
@@ -175,6 +183,12 @@ def ingest(
                 paths, store, Pipeline(history=history), progress=tick, batch_size=batch_size
             )
         )
+        if alerts is not None:
+            from backchannel.alerts import check, print_alerts
+
+            fired = run(lambda: check(store, rules))
+            print_alerts(fired, sys.stdout)
+            err.print(f"{len(fired)} new alerts", highlight=False)
     err.print(
         f"read {summary.read}, already stored {summary.known}, added {summary.added} articles "
         f"with {summary.events} events; skipped {len(summary.skipped)}, failed {len(summary.failed)} -> {db}",
@@ -344,15 +358,19 @@ def explain(
 
 def _mount_optional() -> None:
     """Commands that live in their own modules, next to the library code they call."""
+    from backchannel.alerts.commands import register as register_alerts
     from backchannel.export import register as register_export
     from backchannel.kb.commands import kb_app
     from backchannel.link.commands import register as register_clusters
+    from backchannel.watch.commands import register as register_watch
     from backchannel.web.commands import register as register_web
 
     app.add_typer(kb_app, name="kb", help="Inspect and maintain the knowledge base.")
     register_clusters(app)
     register_web(app)
     register_export(app)
+    register_watch(app)
+    register_alerts(app)
 
 
 _mount_optional()

@@ -6,6 +6,7 @@ dialect-specific and lives outside this metadata (see ``_dialects.py`` and the m
 
     articles ─┬─< events ─< event_actors        clusters ─< cluster_keys
               │   (record: Event JSON)           (record: Cluster JSON)
+    alerts (record: Alert JSON)    alert_marks (rule -> articles.seq read up to)
 
 ``events.record`` and ``clusters.record`` hold the full JSON of the record, which is what the
 store returns; the other columns are copies kept for filtering and indexing.
@@ -141,7 +142,27 @@ cluster_keys = Table(
     Index(None, "key"),
 )
 
-TABLES = (articles, events, event_actors, clusters, cluster_keys)
+# What alert rules fired (``record``: the alert as JSON), and per rule the ``articles.seq`` up to
+# which it has read (see ``_alerts.py``).
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("rule", Text, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("fired_at", DateTime(timezone=True), nullable=False),
+    Column("record", Text, nullable=False),
+    Index(None, "rule", "fired_at"),
+)
+
+alert_marks = Table(
+    "alert_marks",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("seq", BigInteger, nullable=False),
+)
+
+TABLES = (articles, events, event_actors, clusters, cluster_keys, alerts, alert_marks)
 
 
 def in_metadata(name: str | None, kind: str, parents: object) -> bool:
