@@ -86,6 +86,8 @@ def make_tree(root: Path, entries: Sequence[tuple[str, str, bytes]]) -> None:
     """Lay out ``(relative path, kind, content)`` entries under ``root``; clashes are passed over."""
     for relative, kind, content in entries:
         path = root / relative
+        if os.path.lexists(path):  # never write into a pipe laid out earlier: it would wait for a reader
+            continue
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             if kind == "file":
