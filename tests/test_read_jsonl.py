@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -104,6 +106,26 @@ def test_read_jsonl_gzipped_and_truncated_gzip(tmp_path: Path) -> None:
     cut.write_bytes(whole[: len(whole) // 2])
     articles, skipped = collect(cut)
     assert 0 < len(articles) < 200
+    assert len(skipped) == 1 and "reading stopped here" in skipped[0].reason
+
+
+def test_read_jsonl_corrupt_deflate_data_is_a_skip_not_a_crash(tmp_path: Path) -> None:
+    # Found by the fuzz campaign: zlib raises its own error (not OSError) on a back-reference
+    # that points before the start of the data. Compressing against a preset dictionary and
+    # leaving the dictionary out makes exactly that stream.
+    good = "".join(json.dumps({"id": f"d{i}", "text": f"Talks, day {i}."}) + "\n" for i in range(3)).encode()
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15, zdict=good)
+    deflated = packer.compress(good) + packer.flush()
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
+    broken = header + deflated + struct.pack("<II", zlib.crc32(good), len(good))
+    path = tmp_path / "dictionary.jsonl.gz"
+    path.write_bytes(broken)
+    with pytest.raises(UnreadableInput, match="broken gzip"):  # caught by the look at the head
+        collect(path)
+    later = tmp_path / "later.jsonl.gz"  # a sound member first: the error comes while streaming
+    later.write_bytes(gzip.compress(good * 2000) + broken)
+    articles, skipped = collect(later)
+    assert len(articles) == 6000
     assert len(skipped) == 1 and "reading stopped here" in skipped[0].reason
 
 

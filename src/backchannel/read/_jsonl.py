@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -96,7 +97,7 @@ def _lines(path: Path, gzipped: bool, limits: Limits, on_skip: OnSkip) -> Iterat
                     yield _article(raw, source, stem, number)
                 except InputError as error:
                     on_skip(error)
-    except (OSError, EOFError) as exc:  # a truncated or corrupt gzip stream, or a failing disk
+    except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt gzip stream, or a failing disk
         if blank:
             raise UnreadableInput(source, f"cannot read the file ({describe(exc)})") from exc
         reason = f"reading stopped here ({describe(exc)}); the lines before were read"
