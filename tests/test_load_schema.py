@@ -8,12 +8,9 @@ records to return.
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import schemathesis
@@ -24,18 +21,9 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.schemas import APIOperation, BaseSchema
 
 from backchannel.web import create_app
+from test_load_api import load_module
 
 EXAMPLES = int(os.environ.get("BACKCHANNEL_SCHEMA_EXAMPLES") or 15)
-LOAD = Path(__file__).resolve().parents[1] / "benchmarks" / "load.py"
-
-
-def load_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("backchannel_benchmark_load", LOAD)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
