@@ -6,8 +6,15 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+# No test may pass or fail with the machine's speed: hypothesis has no per-example deadline and no
+# health check that times data generation. A test that sets its own settings keeps these unless it
+# names them; the ones that suppress health checks add too_slow themselves.
+settings.register_profile("backchannel", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("backchannel")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

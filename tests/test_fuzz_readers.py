@@ -8,7 +8,7 @@ caught by the per-test timeout, not by a clock assertion.
 
 from __future__ import annotations
 
-import inspect
+import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,9 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from backchannel.errors import InputError
-from backchannel.read import Limits, read_file
+from backchannel.read import Limits, read_file, read_paths
+from backchannel.read._deadline import call_with_deadline, worker_pid
 from backchannel.read._html import extract_page
-from backchannel.read._limits import time_limit
+from fuzz import stubborn
 from fuzz.archives import folder_trees, warc_files
 from fuzz.check import EXAMPLES, make_tree, read_checked, write_report
 from fuzz.hostile import jsonl_files, text_files
@@ -127,36 +128,50 @@ def test_fuzz_readers_xxe_entity_is_not_expanded(tmp_path: Path) -> None:
     assert all("TOP-SECRET-LINE" not in a.text for a in articles)
 
 
-def _html_reader_applies_the_time_limit() -> bool:
-    return "seconds" in inspect.signature(extract_page).parameters
-
-
-@pytest.mark.skipif(
-    not _html_reader_applies_the_time_limit(),
-    reason="the HTML reader does not apply Limits.max_document_seconds yet (docs/reliability.md)",
-)
-def test_fuzz_readers_quadratic_page_is_stopped(tmp_path: Path) -> None:
-    # 40,000 short paragraphs: trafilatura's justext fallback would take minutes (quadratic).
-    page = tmp_path / "slow.html"
+def test_fuzz_readers_quadratic_page_is_stopped_and_the_next_document_is_read(tmp_path: Path) -> None:
+    # 40,000 short paragraphs: trafilatura's justext fallback takes minutes (quadratic), far past
+    # the 1 s limit on any machine, idle or busy.
+    slow = tmp_path / "slow.html"
     paragraphs = "<p> the minister said on Tuesday.</p>" * 40_000
-    page.write_text(
+    slow.write_text(
         f"<html><body><article><time datetime='2021'>x</time></article>{paragraphs}</body></html>"
     )
+    quick = tmp_path / "quick.html"
+    lead = "The defence minister spoke by phone with his counterpart on Tuesday about the exercises."
+    quick.write_text(f"<html><body><article><p>{lead}</p><p>{lead}</p></article></body></html>")
+    skipped: list[InputError] = []
+    articles = list(
+        read_paths([slow, quick], limits=Limits(max_document_seconds=1.0), on_skip=skipped.append)
+    )
+    assert [e.source for e in skipped] == [str(slow)]
+    assert "Limits.max_document_seconds" in skipped[0].reason
+    assert len(articles) == 1 and lead in articles[0].text
+
+
+def test_fuzz_readers_deadline_kills_the_worker_of_a_call_that_never_returns() -> None:
+    # A parser that swallows every exception cannot outlive the deadline: its process is killed.
+    assert call_with_deadline(stubborn.echo, "warm", seconds=600, source="warm.html") == "warm"
+    before = worker_pid()
+    assert before is not None
     with pytest.raises(InputError, match=r"Limits\.max_document_seconds"):
-        list(read_file(page, Limits(max_document_seconds=1.0)))
+        call_with_deadline(stubborn.never_returns, seconds=0.5, source="stubborn.html")
+    assert worker_pid() is None
+    with pytest.raises(ProcessLookupError):
+        os.kill(before, 0)  # killed and reaped: no such process any more
+    # nothing is left to fire: the next calls run to their end and return their value
+    for _ in range(3):
+        assert call_with_deadline(stubborn.echo, "done", seconds=600, source="next.html") == "done"
 
 
-def test_fuzz_readers_time_limit_stops_a_slow_block() -> None:
-    with pytest.raises(InputError, match=r"Limits\.max_document_seconds"), time_limit(0.05, "slow.html"):
-        while True:  # a parser that never returns
-            pass
+def test_fuzz_readers_deadline_reports_a_dead_worker_and_goes_on() -> None:
+    with pytest.raises(InputError, match="parser process failed"):
+        call_with_deadline(stubborn.die, seconds=600, source="crash.html")
+    assert call_with_deadline(stubborn.echo, 7, seconds=600, source="after.html") == 7
 
 
-def test_fuzz_readers_time_limit_leaves_a_quick_block_alone() -> None:
-    for _ in range(200):  # the timer is disarmed on the way out and never fires later
-        with time_limit(5.0, "quick.html"):
-            total = sum(range(100))
-    assert total == 4950  # 0 + 1 + ... + 99
+def test_fuzz_readers_deadline_keeps_the_reason_of_an_input_error() -> None:
+    with pytest.raises(InputError, match=r"^empty\.html: no article text in the HTML$"):
+        extract_page("<html><body></body></html>", "empty.html")
 
 
 def test_fuzz_readers_time_limit_is_a_setting() -> None:

@@ -133,7 +133,9 @@ clusters = st.builds(
 
 # One store serves every example of a test; a counter keeps ids and texts apart between examples.
 SHARED_STORE = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 _serial = itertools.count()
 

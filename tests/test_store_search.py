@@ -127,7 +127,11 @@ def test_store_search_stray_syntax_is_read_as_words(searchable: Store) -> None:
     assert ids(searchable, "geneva*") == {"geneva"}
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(query=st.text(max_size=40))
 def test_store_search_any_text_is_a_valid_query(searchable: Store, query: str) -> None:
     assert isinstance(searchable.search(query), list)

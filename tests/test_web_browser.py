@@ -54,7 +54,7 @@ def serving(db: Path) -> Iterator[str]:
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
-    for _ in range(400):  # a bounded wait for the server to be ready, not a timing assertion
+    for _ in range(4800):  # a bounded wait (2 min) for the server to be ready, not a timing assertion
         if server.started or not thread.is_alive():
             break
         time.sleep(0.025)

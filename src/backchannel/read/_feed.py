@@ -21,6 +21,7 @@ import io
 import re
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,11 +29,12 @@ import feedparser
 
 from backchannel.errors import UnreadableInput
 from backchannel.model import Article
+from backchannel.read._deadline import call_with_deadline
 from backchannel.read._decode import looks_binary, split_bom
 from backchannel.read._fields import safe_id, short_hash
 from backchannel.read._html import fragment_text, plain_text
 from backchannel.read._io import read_bytes
-from backchannel.read._limits import Limits, time_limit
+from backchannel.read._limits import Limits
 from backchannel.read._report import OnSkip, describe, note
 
 _ISO_START = re.compile(r"\d{4}-\d{2}")
@@ -49,22 +51,17 @@ def read_feed(path: Path, limits: Limits, on_skip: OnSkip) -> Iterator[Article]:
         raise UnreadableInput(source, "binary file, not text")
     # A stream, never str or bytes: feedparser fetches a string that looks like a URL, and opens
     # str or bytes that name an existing file.
-    try:
-        with time_limit(limits.max_document_seconds, source):
-            parsed = feedparser.parse(io.BytesIO(data))
-    except UnreadableInput:
-        raise
-    except Exception as exc:  # feedparser is lenient, but its fallback parsers are not always
-        raise UnreadableInput(source, f"cannot parse the feed ({describe(exc)})") from exc
+    parsed = call_with_deadline(_parse, data, seconds=limits.max_document_seconds, source=source)
     if not parsed.entries:
-        problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
         reason = (
-            f"not a readable RSS or Atom feed ({describe(problem)})" if problem else "no entries in the feed"
+            f"not a readable RSS or Atom feed ({parsed.problem})"
+            if parsed.problem
+            else "no entries in the feed"
         )
         raise UnreadableInput(source, reason)
-    if parsed.get("bozo"):
-        note(source, f"the feed is not well-formed ({describe(parsed.bozo_exception)}); read leniently")
-    outlet = _plain(parsed.feed.get("title_detail")) or None
+    if parsed.problem:
+        note(source, f"the feed is not well-formed ({parsed.problem}); read leniently")
+    outlet = _plain(parsed.title_detail) or None
     return _entries(source, parsed.entries, outlet, limits.max_document_seconds, on_skip)
 
 
@@ -73,9 +70,8 @@ def _entries(
 ) -> Iterator[Article]:
     for number, entry in enumerate(entries, start=1):
         where = f"{source}#entry{number}"
-        try:
-            with time_limit(seconds, where):  # an entry's HTML is parsed on its own
-                text = _fullest_text(entry)
+        try:  # an entry's HTML is parsed on its own, with its own deadline
+            text = call_with_deadline(_fullest_text, entry, seconds=seconds, source=where)
         except UnreadableInput as error:
             on_skip(error)
             continue
@@ -94,6 +90,25 @@ def _entries(
             published=_published(entry),
             source=where,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """What the reader needs of feedparser's result, in plain values that cross between processes."""
+
+    entries: list[Any]
+    title_detail: Any
+    problem: str | None  # why the feed is not well-formed, when it is not
+
+
+def _parse(data: bytes) -> _Parsed:
+    """feedparser's reading of the feed (run in the deadline worker)."""
+    try:
+        parsed = feedparser.parse(io.BytesIO(data))
+    except Exception as exc:  # feedparser is lenient, but its fallback parsers are not always
+        raise UnreadableInput("feed", f"cannot parse the feed ({describe(exc)})") from exc
+    problem = describe(parsed.bozo_exception) if parsed.get("bozo") else None
+    return _Parsed(list(parsed.entries), parsed.feed.get("title_detail"), problem)
 
 
 def _fullest_text(entry: Any) -> str:

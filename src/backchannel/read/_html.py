@@ -32,9 +32,10 @@ from lxml import html as lxml_html
 
 from backchannel.errors import UnreadableInput
 from backchannel.model import Article
+from backchannel.read._deadline import call_with_deadline
 from backchannel.read._decode import decode
 from backchannel.read._io import file_stem, read_bytes
-from backchannel.read._limits import Limits, time_limit
+from backchannel.read._limits import Limits
 from backchannel.read._report import OnSkip, describe
 from backchannel.read._text import read_sidecar
 
@@ -114,9 +115,10 @@ def declared_charset(data: bytes) -> str | None:
 
 def extract_page(html: str, source: str, url: str | None = None, seconds: float | None = None) -> Page:
     """Steps 2 to 5 of the module docstring; ``UnreadableInput`` when the page has no text or
-    takes longer than ``seconds`` (default ``Limits().max_document_seconds``) to read."""
-    with time_limit(seconds or Limits().max_document_seconds, source):
-        return _extract_page(html, source, url)
+    takes longer than ``seconds`` (default ``Limits().max_document_seconds``) to read. The parse runs
+    in the worker process of ``_deadline``, which is killed at the deadline."""
+    limit = seconds or Limits().max_document_seconds
+    return call_with_deadline(_extract_page, html, source, url, seconds=limit, source=source)
 
 
 def _extract_page(html: str, source: str, url: str | None) -> Page:

@@ -1,15 +1,11 @@
 """How much the readers take in before they give up on a file, a line or an article, and how long
-they may spend on one document (``time_limit``)."""
+they may spend on one document (enforced by ``_deadline.call_with_deadline``)."""
 
 from __future__ import annotations
 
-import ctypes
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, fields
 
-from backchannel.errors import ConfigError, UnreadableInput
+from backchannel.errors import ConfigError
 
 KiB = 1024
 MiB = 1024 * KiB
@@ -36,9 +32,10 @@ class Limits:
         A longer article is skipped with a reason: it is never truncated.
     ``max_document_seconds`` (default 30.0)
         Longest time spent parsing one document (an HTML page, a feed, one feed entry's HTML),
-        in seconds, a positive number. A document that takes longer is skipped with a reason
-        (see ``time_limit``). Hostile markup that slows a parser down is stopped here; the byte
-        limits above bound how much one parser call is given.
+        in seconds, a positive number. The parse runs in a worker process that is killed at the
+        deadline (``_deadline``), and the document is skipped with a reason; the batch goes on.
+        Hostile markup that slows a parser down is stopped here; the byte limits above bound how
+        much one parser call is given.
     """
 
     max_file_bytes: int = 2 * GiB
@@ -64,55 +61,3 @@ def human_bytes(n: int) -> str:
             value = n / size
             return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
     return f"{n} bytes"
-
-
-class _Expired(BaseException):
-    """Raised inside the thread that overran ``time_limit``. A BaseException, so that a parser's
-    own ``except Exception`` (trafilatura has many) cannot swallow it on the way out."""
-
-
-def _raise_in(thread: int, exc: type[BaseException] | None) -> None:
-    """Have ``thread`` raise ``exc`` at its next Python step; ``None`` clears a pending one
-    (ctypes passes ``None`` as NULL when no argument types are declared)."""
-    arg = ctypes.py_object(exc) if exc is not None else None
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), arg)
-
-
-@contextmanager
-def time_limit(seconds: float, source: str) -> Iterator[None]:
-    """Stop the block with ``UnreadableInput`` when it runs longer than ``seconds``.
-
-    1. A timer thread waits ``seconds``; if the block is still running, it raises ``_Expired``
-       in the block's thread (``PyThreadState_SetAsyncExc``: it works in any thread, where a
-       SIGALRM handler works only in the main one).
-    2. On the way out, under the same lock, the timer is disarmed and an exception it may have
-       set but Python has not delivered yet is cleared, so that it never escapes the block.
-    3. ``_Expired`` becomes an ``UnreadableInput`` naming the setting to raise.
-
-    The exception lands between two Python steps: one long call into C (one lxml parse) runs to
-    its end first, which is why the byte limits bound what each call is given.
-    """
-    lock, target = threading.Lock(), threading.get_ident()
-    state = {"armed": True, "fired": False}
-
-    def expire() -> None:
-        with lock:
-            if state["armed"]:
-                state["fired"] = True
-                _raise_in(target, _Expired)
-
-    timer = threading.Timer(seconds, expire)
-    timer.daemon = True
-    try:
-        try:
-            timer.start()
-            yield
-        finally:
-            with lock:
-                state["armed"] = False
-                if state["fired"]:
-                    _raise_in(target, None)  # one set but not delivered yet
-            timer.cancel()
-    except _Expired:
-        reason = f"took longer than {seconds:g} s to parse (Limits.max_document_seconds); raise it to read it"
-        raise UnreadableInput(source, reason) from None
