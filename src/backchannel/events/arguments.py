@@ -1,0 +1,329 @@
+"""Who takes part in an event: the mentions in each argument of a trigger, resolved to actors.
+
+    pairings(doc, i, frame, date, kb)     who goes with whom (respective pairs, counterparts, gapping)
+    participant_sets(frame, subj, other)  one (actors, recipients) per distinct record
+
+An argument is its head's subtree less coordinated phrases and clauses; a pronoun takes the last
+person named before it; "the two", "both", "their" take the parties of the last coded event; a
+possessor gives way to the rest of its phrase; offices resolve as of the event's date.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from backchannel.actors import fallback, resolve
+from backchannel.events.status import cues as status_cues
+from backchannel.kb import KnowledgeBase
+from backchannel.model import Actor, DateSpan, Document, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from backchannel.events.frames import Frame
+    from backchannel.events.triggers import TriggerTable
+
+
+PRIORITY = {
+    "person": 0,
+    "role": 1,
+    "function": 2,
+    "counterpart": 3,
+    "organisation": 4,
+    "group": 5,
+    "country": 6,
+}
+
+
+# An argument is its head's subtree without coordinated phrases and embedded clauses; names of
+# titled people often hang in a prepositional phrase ("Chairman of the Joint Chiefs of Staff Gen.
+# Charles Q. Brown Jr."), so prepositions stay in.
+BRANCH_CUT = frozenset({"conj", "cc", "relcl", "acl", "advcl"})
+
+
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+
+
+SPEAKING = frozenset({"declare", "reiterate", "conclude", "insist", "stress", "repeat", "tell", "urge"})
+
+
+Resolved = list[tuple[Actor, Mention]]
+
+
+def pairings(
+    doc: Document, i: int, frame: Frame, date: DateSpan, kb: KnowledgeBase
+) -> list[tuple[Resolved, Resolved]]:
+    """Who goes with whom. Usually one pairing (subjects, others); "Austin and Milley each spoke
+    with their counterparts" pairs each subject with their own counterpart, and a gapped clause
+    ("and Milley with Gerasimov") adds a pairing of its own."""
+    subj_m = _args(doc, i, frame.subjects, kb)
+    other_m = _args(doc, i, frame.others, kb) if frame.others else _surface_others(doc, i, frame)
+    subj = _resolve_all(subj_m, date, kb, None, doc)
+    if not subj and other_m:  # "his Russian counterpart called Milley"
+        subj = _resolve_all(subj_m, date, kb, resolve(other_m[0], date, kb), doc)
+    pairings: list[tuple[Resolved, Resolved]] = []
+    if (
+        frame.spec.event_type == "CONSULT"
+        and len(subj) > 1
+        and len(other_m) == len(subj)
+        and _people(other_m)
+    ):
+        # "Austin and Milley tried to set up calls with Shoigu and with Gerasimov": respectively
+        for (actor, m), o in zip(subj, other_m, strict=True):
+            pairings.append(([(actor, m)], _resolve_all([o], date, kb, actor, doc)))
+    elif len(subj) > 1 and other_m and all(m.kind == "counterpart" for m in other_m):
+        for actor, m in subj:
+            pairings.append(([(actor, m)], _resolve_all(other_m, date, kb, actor, doc)))
+    else:
+        pairings.append((subj, _resolve_all(other_m, date, kb, subj[0][0] if subj else None, doc)))
+    for head, partners in frame.gapped:
+        left = _resolve_all(_args(doc, i, [head], kb), date, kb, None, doc)
+        right = _resolve_all(_args(doc, i, partners, kb), date, kb, left[0][0] if left else None, doc)
+        pairings.append((left, right))
+    return pairings
+
+
+def _people(mentions: list[Mention]) -> bool:
+    return all(m.kind == "person" and m.actor.kb_id for m in mentions)
+
+
+def _surface_others(doc: Document, i: int, frame: Frame) -> list[Mention]:
+    """When the parse loses the other party's preposition ("spoke by telephone on Friday with
+    X", parsed as a subordinate clause), take the first mention after that preposition in the
+    words that follow the trigger, before the next verb."""
+    preps = {p for p in frame.spec.other if p not in {"dobj", "poss"}}
+    if frame.spec.pos != "VERB" or not preps:
+        return []
+    sent = doc.sentences[i]
+    for tok in frame.trigger.doc[frame.trigger.i + 1 :]:
+        if tok.pos_ == "VERB" or tok.text in {";", ":"}:
+            return []
+        if tok.lower_ in preps:
+            after = [m for m in doc.mentions_in(i) if m.start >= sent.start + tok.idx]
+            after = [m for m in after if m.start - (sent.start + tok.idx) < 80]
+            after.sort(key=lambda m: (m.start, PRIORITY.get(m.kind, 9)))
+            return after[:1]
+    return []
+
+
+PLURAL_REFS = frozenset({"two", "both", "they", "their", "them", "theirs"})
+
+
+# Nouns for the parties of an event: "the two generals", "both sides", "the two leaders".
+PARTY_NOUNS = frozenset(
+    [
+        "generals",
+        "leaders",
+        "officials",
+        "men",
+        "women",
+        "chiefs",
+        "sides",
+        "ministers",
+        "countries",
+        "nations",
+        "officers",
+        "commanders",
+        "presidents",
+        "counterparts",
+        "heads",
+        "militaries",
+        "governments",
+        "parties",
+        "diplomats",
+    ]
+)
+
+
+def _args(doc: Document, i: int, heads: list[Token], kb: KnowledgeBase | None = None) -> list[Mention]:
+    """The best mention in each argument branch. A pronoun takes the last person named before it;
+    "the two", "both" and "their" take the parties of the last event coded in the article. A
+    possessor ("Brown's predecessor, Gen. Mark Milley") gives way to the rest of its phrase."""
+    sent = doc.sentences[i]
+    in_sentence = doc.mentions_in(i)
+    out: list[Mention] = []
+    for head in heads:
+        if head.lower_ in PRONOUNS | {"it", "its", "they", "their", "them"}:
+            speaker = _reporting_subject(head)
+            if speaker is not None and speaker.i != head.i:  # "rebel leaders said they would meet"
+                out += _args(doc, i, [speaker], kb)
+                continue
+        if head.lower_ in PRONOUNS:
+            m = _antecedent(doc, sent.start + head.idx, i)
+            out += [m] if m else []
+            continue
+        if head.lower_ in {"it", "its"}:  # "the government announced that it is prepared to ..."
+            m = _antecedent(doc, sent.start + head.idx, i, kinds=SIDE_KINDS)
+            out += [m] if m else []
+            continue
+        start, end = _branch(head)
+        inside = [
+            m
+            for m in in_sentence
+            if sent.start + start <= m.start and m.end <= sent.start + end and _can_name(m)
+        ]
+        if not inside and _plural_reference(head):
+            out += _pair_antecedents(doc, i)
+            continue
+        if not inside and kb is not None:
+            found = fallback.from_parse(head, (start, end), doc, i, kb)
+            out += [found] if found else []
+            continue
+        owners = _possessor_spans(head, sent.start)
+        inside.sort(key=lambda m: (_within(m, owners), PRIORITY.get(m.kind, 9), m.start))
+        if inside:
+            best = inside[0]
+            out += [m for m in inside if m.kind == best.kind and m.start == best.start]
+    unique: dict[tuple[int, str], Mention] = {}
+    for m in out:  # one mention per place and identity, however many heads led to it
+        unique.setdefault((m.start, m.actor.key), m)
+    return list(unique.values())
+
+
+def _reporting_subject(pron: Token) -> Token | None:
+    """The subject of the verb of saying whose reported clause holds ``pron``, if any."""
+    t = pron
+    for _ in range(6):
+        if t.head.i == t.i:
+            return None
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in status_cues().reporting | SPEAKING:
+            subj = [c for c in t.head.children if c.dep_ == "nsubj"]
+            return subj[0] if subj and subj[0].lower_ not in PRONOUNS | {"it", "they"} else None
+        t = t.head
+    return None
+
+
+def _can_name(m: Mention) -> bool:
+    """Places never act, and an office of no named country ("President") names nobody by itself."""
+    return m.kind != "place" and not (m.kind == "function" and m.country is None)
+
+
+def _plural_reference(head: Token) -> bool:
+    """ "the two", "both", "they", "their"; "the two generals", "both sides" -- not "two reporters"."""
+    if head.lower_ in PLURAL_REFS:
+        return True
+    if head.lower_ not in PARTY_NOUNS:
+        return False
+    kids = {c.lower_ for c in head.children}
+    return "both" in kids or {"the", "two"} <= kids
+
+
+def _pair_antecedents(doc: Document, i: int) -> list[Mention]:
+    """The parties "the two" refers to: those of an event earlier in the same sentence ("Milley had
+    last spoken with Gerasimov in March 2023, when the two talked"), else the pair the article's
+    news has coded most often so far, the earliest (the lead) on a tie."""
+    here = [e for e in doc.events if e.trace.get("sentence") == i and len(e.participants) >= 2]
+    news = here[-1:] or [e for e in doc.events if not e.trace.get("background") and len(e.participants) >= 2]
+    if not news:
+        return []
+    counts: dict[frozenset[str], int] = {}
+    for e in news:
+        key = frozenset(a.key for a in e.participants)
+        counts[key] = counts.get(key, 0) + 1
+    best = max(counts.values())
+    lead = next(e for e in news if counts[frozenset(a.key for a in e.participants)] == best)
+    return [
+        Mention(
+            -1,
+            -1,
+            a.text,
+            a,
+            "antecedent of 'the two'",
+            kind="person" if a.kb_id else "group",
+            country=a.country,
+        )
+        for a in lead.participants
+    ]
+
+
+def _possessor_spans(head: Token, base: int) -> list[tuple[int, int]]:
+    spans = []
+    for c in head.subtree:
+        if c.dep_ == "poss" and c.head.i != c.i:
+            left, right = c.left_edge, c.right_edge
+            spans.append((base + left.idx, base + right.idx + len(right.text)))
+    return spans
+
+
+def _within(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(lo <= m.start and m.end <= hi + 2 for lo, hi in spans)
+
+
+def _branch(head: Token) -> tuple[int, int]:
+    """Characters of one argument: the head's subtree without coordinated phrases and clauses."""
+    cut = {t.i for c in head.children if c.dep_ in BRANCH_CUT for t in c.subtree}
+    kept = [t for t in head.subtree if t.i not in cut] or [head]
+    return kept[0].idx, kept[-1].idx + len(kept[-1].text)
+
+
+SIDE_KINDS = frozenset({"country", "organisation", "group"})
+
+
+def _antecedent(
+    doc: Document, pos: int, i: int, kinds: frozenset[str] = frozenset({"person"})
+) -> Mention | None:
+    """The last mention of one of ``kinds`` before ``pos`` in this paragraph or the one before."""
+    para = doc.sentences[i].paragraph
+    for j in range(i, -1, -1):  # back through this paragraph and the one before
+        if doc.sentences[j].paragraph < para - 1:
+            break
+        found = [m for m in doc.mentions_in(j) if m.kind in kinds and m.end <= pos]
+        if found:
+            return found[-1]
+    return None
+
+
+def _resolve_all(
+    mentions: list[Mention],
+    date: DateSpan,
+    kb: KnowledgeBase,
+    partner: Actor | None,
+    doc: Document | None = None,
+) -> list[tuple[Actor, Mention]]:
+    out: list[tuple[Actor, Mention]] = []
+    for m in mentions:
+        actor = resolve(m, date, kb, partner)
+        if actor is not None and (actor.name or actor.country):
+            out.append((_article_role(actor, date, kb, doc), m))
+    return out
+
+
+def _article_role(actor: Actor, date: DateSpan, kb: KnowledgeBase, doc: Document | None) -> Actor:
+    """A person who held several offices on the date is given the one the article names for them
+    ("Ukraine Chief of General Staff Lt. Gen. Ruslan Khomchak"), wherever in the article it does."""
+    if doc is None or not actor.kb_id or actor.kb_id not in kb.people:
+        return actor
+    named = doc.roles_named(actor.kb_id)
+    for role in kb.roles_on(actor.kb_id, date if date.known else None):
+        if role.id in named and role.title != actor.role:
+            return Actor(
+                actor.name, actor.text, role.country or actor.country, role.sector, role.title, actor.kb_id
+            )
+    return actor
+
+
+def participant_sets(
+    frame: Frame, subj: list[tuple[Actor, Mention]], other: list[tuple[Actor, Mention]], table: TriggerTable
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """One record per distinct set of participants. Separate parties reached by one verb of
+    remote contact ("spoke to his Ukrainian and Russian counterparts") were separate calls."""
+    actors = _unique([a for a, _ in subj])
+    recipients = [a for a in _unique([a for a, _ in other]) if a.key not in {x.key for x in actors}]
+    reciprocal = table.types[frame.spec.event_type].reciprocal or frame.reciprocal
+    if frame.spec.event_type == "CONSULT":
+        if frame.spec.mode == "visit":
+            return [(actors, recipients)] if actors and recipients else []
+        if len(recipients) > 1 and len({r.country for r in recipients}) > 1:
+            return [([*actors, r], []) for r in recipients]
+        parties = _unique(actors + recipients)
+        return [(parties, [])] if len(parties) >= 2 else []
+    if reciprocal and not recipients:
+        return [(actors, [])] if len(actors) >= 2 else []
+    return [(actors, recipients)] if actors else []
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for a in actors:
+        seen.setdefault(a.key, a)
+    return list(seen.values())
