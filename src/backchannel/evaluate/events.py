@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from backchannel.api import extract_paths
+from backchannel.evaluate import corpus
 from backchannel.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parents[3]
@@ -33,11 +34,35 @@ class GoldSet:
 
 
 def gold_sets(shared: Path = SHARED) -> list[GoldSet]:
+    """The seeds, our example corpus, and the dev and test splits of our gold over the real
+    development corpus (``evaluate.corpus``; written out from ``../shared`` when it is there)."""
     seeds = shared / "eval" / "seeds"
-    return [
+    sets = [
         GoldSet("seeds", seeds / "articles.jsonl", seeds / "gold_events.jsonl"),
         GoldSet("examples", REPO / "examples" / "corpus", REPO / "examples" / "gold_events.jsonl"),
     ]
+    if (shared / "corpora").is_dir() and corpus.articles():
+        folder = _scratch()
+        for split in corpus.SPLITS:
+            articles, gold = corpus.write_split(split, folder, shared)
+            sets.append(GoldSet(split, articles, gold))
+    return sets
+
+
+_SCRATCH: list[tempfile.TemporaryDirectory[str]] = []
+
+
+def _scratch() -> Path:
+    """One temporary folder per process for the written-out splits, removed at exit."""
+    if not _SCRATCH:
+        _SCRATCH.append(tempfile.TemporaryDirectory(prefix="backchannel-gold-"))
+    return Path(_SCRATCH[0].name)
+
+
+def right_dates(result: dict[str, Any]) -> float | None:
+    """Of the gold contacts found with the right people, the share that also has the right date."""
+    found = result["contacts"]["tp"] + len(result.get("date_misses") or [])
+    return result["contacts"]["tp"] / found if found else None
 
 
 def score(gold_set: GoldSet, pipeline: Pipeline | None = None, shared: Path = SHARED) -> dict[str, Any]:
