@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "org_sectors.yaml"
+REGIONS = Path(__file__).resolve().parent.parent / "data" / "regions.yaml"
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "from"})
 
 
@@ -39,6 +40,18 @@ def _sector_words() -> tuple[tuple[frozenset[str], str], ...]:
 def _weapons() -> frozenset[str]:
     rows = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     return frozenset(w.lower() for r in rows if r.get("weapon") for w in r["words"])
+
+
+@cache
+def _regions() -> frozenset[str]:
+    return frozenset(
+        r.lower().removeprefix("the ") for r in yaml.safe_load(REGIONS.read_text(encoding="utf-8"))
+    )
+
+
+def is_region(name: str) -> bool:
+    """ "Europe", "the Middle East", "Indo-Pacific": a place larger than a country."""
+    return name.strip().lower().removeprefix("the ") in _regions()
 
 
 def sector_of(words: str) -> str | None:
@@ -64,6 +77,8 @@ def from_parse(
     for run in proper_runs(head.doc, span):
         if any(a <= run[0].idx < b for a, b in times):
             continue  # "Sunday", "March": a date, not a name
+        if is_region(run[0].doc.text[run[0].idx : run[-1].idx + len(run[-1].text)]):
+            continue  # "Europe", "the Middle East": a place, never an actor
         actor = _name_actor(run, words, doc, i, kb)
         if actor is not None:
             how = "fallback: name" if actor.name else "fallback: place"

@@ -63,6 +63,20 @@ RANKS = frozenset(
         "amb",
         "ambassador",
         "jr",
+        # titles of rulers, nobles and clerics, which stand before a name as ranks do
+        "crown",
+        "prince",
+        "princess",
+        "king",
+        "queen",
+        "emir",
+        "sheikh",
+        "sultan",
+        "pope",
+        "cardinal",
+        "ayatollah",
+        "imam",
+        "sir",
     ]
 )
 GLUE = frozenset(
@@ -105,7 +119,19 @@ TITLE_WORDS = frozenset(
         "aide",
         "official",
         "officer",
+        "leader",
+        "governor",
+        "mayor",
+        "speaker",
+        "negotiator",
+        "counselor",
+        "councillor",
+        "representative",
     ]
+)
+# Lower-case particles inside a name ("Mohammed bin Salman", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset(
+    {"bin", "bint", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "la", "le"}
 )
 NOT_NAMES = frozenset(
     [
@@ -353,8 +379,18 @@ def _unknown_name(tokens: list[Token], i: int, text: str, run: Run, by_first: di
     if not after_title:
         return i
     j = i
-    while j < len(tokens) and j - i < 4 and _name_token(tokens[j], by_first.get(j)):
-        if j > i and text[tokens[j - 1].end : tokens[j].start] not in {" ", ". ", "."}:
+    while j < len(tokens) and j - i < 5:
+        particle = (
+            j > i
+            and tokens[j].key in NAME_PARTICLES
+            and j + 1 < len(tokens)
+            and _name_token(tokens[j + 1], by_first.get(j + 1))
+        )
+        gap = text[tokens[j - 1].end : tokens[j].start] if j > i else " "
+        hyphened = gap == "-" and tokens[j].text.isalpha()  # "Lai Ching-te", "Moon Jae-in"
+        if not (particle or hyphened or _name_token(tokens[j], by_first.get(j))):
+            break
+        if gap not in {" ", ". ", "."} and not hyphened:
             break
         j += 1
     return j if j - i >= 2 or (j - i == 1 and run.rank_start >= 0) else i
@@ -376,7 +412,11 @@ def _unknown_person(
     start = run.rank_start if run.rank_start >= 0 else tokens[i].start
     name = text[tokens[i].start : tokens[j - 1].end]
     country, sector, role = _context(run, kb)
-    title = text[run.start : run.end] if run.hits else None
+    office = run.kinds() & {"role", "function", "group", "organisation"}
+    ranks = text[run.rank_start : tokens[i].start].strip() if run.rank_start >= 0 else ""
+    title = text[run.start : run.end] if office else None
+    if title is None and ranks:  # "Saudi Crown Prince X": the title is the ranks, the run only a country
+        title = ranks
     actor = Actor(name, text[start : tokens[j - 1].end], country, sector, role or title, None)
     known[tokens[j - 1].key] = actor
     return Mention(

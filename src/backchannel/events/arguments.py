@@ -10,9 +10,11 @@ possessor gives way to the rest of its phrase; offices resolve as of the event's
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from backchannel.actors import fallback, resolve
+from backchannel.actors.mentions import TITLE_WORDS
 from backchannel.events.status import cues as status_cues
 from backchannel.kb import KnowledgeBase
 from backchannel.model import Actor, DateSpan, Document, Mention
@@ -165,6 +167,11 @@ def _args(doc: Document, i: int, heads: list[Token], kb: KnowledgeBase | None = 
         if not inside and _plural_reference(head):
             out += _pair_antecedents(doc, i)
             continue
+        if not inside:  # "the Secretary", "the Foreign Minister": whoever the article gave that title
+            titled = _title_antecedent(doc, i, head, (start, end))
+            if titled is not None:
+                out.append(titled)
+                continue
         if not inside and kb is not None:
             found = fallback.from_parse(head, (start, end), doc, i, kb)
             out += [found] if found else []
@@ -191,6 +198,55 @@ def _reporting_subject(pron: Token) -> Token | None:
             return subj[0] if subj and subj[0].lower_ not in PRONOUNS | {"it", "they"} else None
         t = t.head
     return None
+
+
+# Words that make an argument a bare title ("the Secretary", "the Deputy Foreign Minister").
+TITLE_HEADS = frozenset(TITLE_WORDS | {"general", "admiral", "prince", "king", "queen", "emir"}) - {
+    "official",
+    "officer",
+    "aide",
+}
+TITLE_FILLER = frozenset(
+    {"the", "deputy", "foreign", "defense", "defence", "prime", "vice", "state", "of", "for"}
+)
+
+
+def _title_antecedent(doc: Document, i: int, head: Token, span: tuple[int, int]) -> Mention | None:
+    """A bare title names the person the article gave that title before: "the Secretary" after
+    "Secretary Blinken", "the Foreign Minister" after "Libyan Foreign Minister Najla Mangoush".
+    Only when the argument is the title alone (no name, no country) and one person fits."""
+    if head.lower_ not in TITLE_HEADS or head.tag_ in {"NNS", "NNPS"}:
+        return None
+    words = [t for t in head.doc if span[0] <= t.idx < span[1] and not t.is_punct]
+    if not words or any(t.lower_ not in TITLE_FILLER and t.lower_ not in TITLE_HEADS for t in words):
+        return None
+    title = " ".join(t.lower_ for t in words if t.lower_ != "the")
+    pos = doc.sentences[i].start + head.idx
+    found: dict[str, Mention] = {}
+    last_end, last_sentence = 0, -2
+    for m in sorted(doc.mentions, key=lambda m: m.start):
+        floor = last_end if m.sentence == last_sentence else 0
+        last_end, last_sentence = m.end, m.sentence
+        if m.end > pos or m.kind != "person":
+            continue
+        # the title stands before the name, after the mention before it
+        lead = max(doc.sentences[m.sentence].start if m.sentence >= 0 else 0, m.start - 60, floor)
+        said = f"{doc.text[lead : m.end]} {m.actor.role or ''}".lower()
+        if re.search(rf"\b{re.escape(title)}\b", said):
+            found[m.actor.key] = m
+    if len(found) != 1:
+        return None
+    m = next(iter(found.values()))
+    return Mention(
+        pos,
+        pos + len(head.text),
+        head.text,
+        m.actor,
+        f"title antecedent: {m.text}",
+        kind="person",
+        country=m.country,
+        role_id=m.role_id,
+    )
 
 
 def _can_name(m: Mention) -> bool:
@@ -300,6 +356,44 @@ def _article_role(actor: Actor, date: DateSpan, kb: KnowledgeBase, doc: Document
                 actor.name, actor.text, role.country or actor.country, role.sector, role.title, actor.kb_id
             )
     return actor
+
+
+PLACE_HOWS = frozenset({"capital", "region", "fallback: place"})
+PRESS = "JRN"
+
+
+def is_place(m: Mention) -> bool:
+    """A mention of a place (a capital, a region, a city) rather than of someone who acts."""
+    return m.kind == "place" or m.how in PLACE_HOWS
+
+
+def is_press(actor: Actor, doc: Document) -> bool:
+    """A news organisation, or the outlet that published the article: "VOA spoke with X" and
+    "told Reuters" are interviews, not contacts."""
+    outlet = (doc.article.outlet or "").strip().lower()
+    named = (actor.name or actor.text or "").strip().lower()
+    return actor.sector == PRESS or (bool(outlet) and named == outlet)
+
+
+def contact_parties(doc: Document, i: int, frame: Frame, side: Resolved) -> Resolved:
+    """Who can be a party to a contact. Places never are: a visit to a country is a contact with
+    the person of that country the sentence names ("China hosted Trump ... at the invitation of
+    President Xi"), and with nobody when it names none; a city or region is dropped."""
+    out: Resolved = []
+    visit = frame.spec.mode == "visit"
+    for actor, m in side:
+        bare_country = m.kind == "country" and not actor.name
+        if not (is_place(m) or (visit and bare_country)):
+            out.append((actor, m))
+            continue
+        hosts = {
+            h.actor.key: (h.actor, h)
+            for h in doc.mentions_in(i)
+            if h.kind == "person" and actor.country and (h.actor.country or h.country) == actor.country
+        }
+        if len(hosts) == 1:
+            out.extend(hosts.values())
+    return out
 
 
 def participant_sets(

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from backchannel.actors import resolve
 from backchannel.events import channel
-from backchannel.events.arguments import PRIORITY, pairings, participant_sets
+from backchannel.events.arguments import PRIORITY, contact_parties, is_press, pairings, participant_sets
 from backchannel.events.attribution import attribution
 from backchannel.events.dating import date_of
 from backchannel.events.derived import implied_by_since, obligations, refusals
@@ -32,7 +32,7 @@ from backchannel.events.records import record, resolved_attribution, trace
 from backchannel.events.status import status_of
 from backchannel.events.triggers import TriggerTable, load_triggers
 from backchannel.kb import KnowledgeBase, default_kb
-from backchannel.model import Attribution, Document, Event
+from backchannel.model import Attribution, DateSpan, Document, Event
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -158,10 +158,17 @@ def _resolved_facts(doc: Document, i: int, kb: KnowledgeBase) -> list[channel.Fa
 def _events(doc: Document, i: int, frame: Frame, kb: KnowledgeBase, table: TriggerTable) -> list[Event]:
     date, scope = date_of(doc, i, frame)  # 2
     status, status_word = status_of(frame.trigger, frame.governor)  # 4
+    if status == "occurred" and _after_publication(date, doc):
+        status, status_word = "planned", "dated after publication"
     said = attribution(frame.trigger, doc.parses[i])
     reciprocal = table.types[frame.spec.event_type].reciprocal
     records = []
     for subj, other in pairings(doc, i, frame, date, kb):  # 3
+        if frame.spec.event_type == "CONSULT":
+            if any(is_press(a, doc) for a, _ in subj + other):
+                continue  # an interview, not a contact
+            if status == "occurred":  # a visit planned to a country is still an offer (AGREE)
+                subj, other = contact_parties(doc, i, frame, subj), contact_parties(doc, i, frame, other)
         if not _arguments_fit(frame, subj, other, reciprocal):
             continue
         for actors, recipients in participant_sets(frame, subj, other, table):
@@ -180,6 +187,16 @@ def _events(doc: Document, i: int, frame: Frame, kb: KnowledgeBase, table: Trigg
         + implied_by_since(doc, i, frame, records, status)
         + refusals(frame, records, status, status_word)
     )
+
+
+def _after_publication(date: DateSpan, doc: Document) -> bool:
+    """An event dated wholly after the article was published has not happened yet ("in January",
+    "by 2030" read forward): whatever the tense, it is at most planned."""
+    pub = doc.published
+    if not (date.known and pub.known and date.basis in {"explicit", "relative"}):
+        return False
+    assert date.start is not None and pub.end is not None
+    return date.start > pub.end
 
 
 def _arguments_fit(frame: Frame, subj: Resolved, other: Resolved, reciprocal: bool) -> bool:

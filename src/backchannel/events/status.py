@@ -34,6 +34,8 @@ class StatusCues:
     reporting: frozenset[str]
     future_modals: frozenset[str]
     hypothetical_modals: frozenset[str]
+    planned_modifiers: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
 
 
 @cache
@@ -54,6 +56,14 @@ def status_of(trigger: Token, governor: Token | None = None) -> tuple[str, str]:
     if trigger not in chain:
         chain.insert(0, trigger)
     found: dict[str, str] = {}
+    for mod in trigger.children:  # "the upcoming talks", "a planned meeting", "possible talks"
+        if mod.dep_ == "amod" and trigger.pos_ in {"NOUN", "PROPN"}:
+            for status, words in (
+                ("planned", c.planned_modifiers),
+                ("hypothetical", c.hypothetical_modifiers),
+            ):
+                if mod.lower_ in words:
+                    found.setdefault(status, mod.text)
     for tok in chain:
         if _negated(tok):
             found.setdefault("negated", _neg_word(tok))
