@@ -79,6 +79,8 @@ def from_parse(
             continue  # "Sunday", "March": a date, not a name
         if is_region(run[0].doc.text[run[0].idx : run[-1].idx + len(run[-1].text)]):
             continue  # "Europe", "the Middle East": a place, never an actor
+        if _common_words(run, doc.text):
+            continue  # "Telephone Call", "Strategic Stability": a title-cased heading, not a name
         actor = _name_actor(run, words, doc, i, kb)
         if actor is not None:
             how = "fallback: name" if actor.name else "fallback: place"
@@ -151,6 +153,13 @@ ORG_WORDS = frozenset(
         "mission",
     ]
 )
+
+
+def _common_words(run: list[Token], text: str) -> bool:
+    """Every word of the run is written in lower case elsewhere in the article: ordinary words
+    capitalised by a headline or a title, not a name."""
+    words = [t.text for t in run if t.lower_ not in JOINERS]
+    return bool(words) and all(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in words)
 
 
 def proper_runs(doc: Doc, span: tuple[int, int]) -> list[list[Token]]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from backchannel.dates.reading import Context, Reading
 from backchannel.model import DateSpan
@@ -39,7 +40,7 @@ def place(rule: Rule, m: re.Match[str], anchor: DateSpan, ctx: Context) -> Readi
     if anchor.start is None or anchor.end is None:
         return rule(m, ctx.at(None))
     if anchor.start == anchor.end:
-        return rule(m, ctx.at(anchor.start))
+        return rule(m, replace(ctx.at(anchor.start), exact=True))
     first, last = rule(m, ctx.at(anchor.start)), rule(m, ctx.at(anchor.end))
     if first is None or last is None:
         return first or last

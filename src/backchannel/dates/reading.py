@@ -26,6 +26,7 @@ class Context:
     hint: dt.date | None = None
     standalone: bool = False
     year: int | None = None  # the year of a nearby explicit date, for "Oct. 23" in a dated passage
+    exact: bool = False  # the anchor is one day (not one end of a month or year read twice)
 
     def at(self, day: dt.date | None) -> Context:
         return replace(self, day=day)

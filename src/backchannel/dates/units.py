@@ -103,6 +103,15 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
         return _weekend(ctx, n)
     if det in ("the", "") and _ended_part(ctx, unit, part):
         n = -1
+    if (
+        unit == "week"
+        and n == -1
+        and not part
+        and ctx.exact
+        and ctx.direction == "past"
+        and ctx.day.weekday() == 6
+    ):
+        n = 0  # said on a Sunday, "last week" is the week that ends that day (Sunday to Saturday in US use)
     return _unit_reading(ctx, unit, n, part)
 
 

@@ -11,6 +11,7 @@ possessor gives way to the rest of its phrase; offices resolve as of the event's
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from backchannel.actors import fallback, resolve
@@ -165,12 +166,19 @@ def _args(doc: Document, i: int, heads: list[Token], kb: KnowledgeBase | None = 
             if sent.start + start <= m.start and m.end <= sent.start + end and _can_name(m)
         ]
         if not inside and _plural_reference(head):
-            out += _pair_antecedents(doc, i)
+            out += _pair_antecedents(doc, i, sent.start + head.idx)
             continue
-        if not inside:  # "the Secretary", "the Foreign Minister": whoever the article gave that title
+        if not any(m.kind == "person" for m in inside):
+            # "the Secretary", "the Foreign Minister": whoever the article gave that title
             titled = _title_antecedent(doc, i, head, (start, end))
             if titled is not None:
                 out.append(titled)
+                continue
+            # "Director of the CCP Foreign Affairs Commission and Foreign Minister Wang Yi": one
+            # person with two titles, which the parser coordinated
+            titled_conj = _titled_conjunct(doc, i, head, in_sentence)
+            if titled_conj:
+                out += titled_conj
                 continue
         if not inside and kb is not None:
             found = fallback.from_parse(head, (start, end), doc, i, kb)
@@ -181,10 +189,31 @@ def _args(doc: Document, i: int, heads: list[Token], kb: KnowledgeBase | None = 
         if inside:
             best = inside[0]
             out += [m for m in inside if m.kind == best.kind and m.start == best.start]
+            out += _missed_coordination(doc, best, inside, owners)
     unique: dict[tuple[int, str], Mention] = {}
     for m in out:  # one mention per place and identity, however many heads led to it
         unique.setdefault((m.start, m.actor.key), m)
     return list(unique.values())
+
+
+def _missed_coordination(
+    doc: Document, best: Mention, inside: list[Mention], owners: list[tuple[int, int]]
+) -> list[Mention]:
+    """People joined by "and" inside one argument that the parser did not coordinate ("Secretary of
+    State Rex Tillerson and Russian Foreign Minister Sergey Lavrov met" parsed with one head)."""
+    if best.kind != "person":
+        return []
+    people = sorted(
+        (m for m in inside if m.kind == "person" and not _within(m, owners)), key=lambda m: m.start
+    )
+    out: list[Mention] = []
+    for left, right in pairwise(people):
+        gap = doc.text[left.end : right.start]
+        if re.search(r"\band\b", gap) and len(gap) < 80 and right.start != best.start:
+            out.append(right)
+            if left.start != best.start:
+                out.append(left)
+    return out
 
 
 def _reporting_subject(pron: Token) -> Token | None:
@@ -249,6 +278,19 @@ def _title_antecedent(doc: Document, i: int, head: Token, span: tuple[int, int])
     )
 
 
+def _titled_conjunct(doc: Document, i: int, head: Token, in_sentence: list[Mention]) -> list[Mention]:
+    """The person named after the last of several coordinated titles headed by ``head``."""
+    if head.lower_ not in TITLE_HEADS:
+        return []
+    base = doc.sentences[i].start
+    for conj in (c for c in head.children if c.dep_ == "conj"):
+        lo, hi = base + conj.left_edge.idx, base + conj.right_edge.idx + len(conj.right_edge.text)
+        people = [m for m in in_sentence if lo <= m.start and m.end <= hi and m.kind == "person"]
+        if len(people) == 1 and (conj.lower_ in TITLE_HEADS or conj.pos_ == "PROPN"):
+            return people
+    return []
+
+
 def _can_name(m: Mention) -> bool:
     """Places never act, and an office of no named country ("President") names nobody by itself."""
     return m.kind != "place" and not (m.kind == "function" and m.country is None)
@@ -264,10 +306,25 @@ def _plural_reference(head: Token) -> bool:
     return "both" in kids or {"the", "two"} <= kids
 
 
-def _pair_antecedents(doc: Document, i: int) -> list[Mention]:
+def _coordinated_people(doc: Document, i: int, pos: int) -> list[Mention]:
+    """The last two people named before ``pos`` in sentence ``i`` when "and" joins them."""
+    people = [m for m in doc.mentions_in(i) if m.kind == "person" and m.end <= pos]
+    if len(people) < 2:
+        return []
+    left, right = people[-2], people[-1]
+    gap = doc.text[left.end : right.start]
+    if left.actor.key != right.actor.key and re.fullmatch(r"\s*(,\s*)?and\s+", gap):
+        return [left, right]
+    return []
+
+
+def _pair_antecedents(doc: Document, i: int, pos: int = -1) -> list[Mention]:
     """The parties "the two" refers to: those of an event earlier in the same sentence ("Milley had
     last spoken with Gerasimov in March 2023, when the two talked"), else the pair the article's
     news has coded most often so far, the earliest (the lead) on a tie."""
+    coordinated = _coordinated_people(doc, i, pos)
+    if coordinated:  # "Presidents Biden and Erdogan ... during their meeting"
+        return coordinated
     here = [e for e in doc.events if e.trace.get("sentence") == i and len(e.participants) >= 2]
     news = here[-1:] or [e for e in doc.events if not e.trace.get("background") and len(e.participants) >= 2]
     if not news:
@@ -383,6 +440,8 @@ def contact_parties(doc: Document, i: int, frame: Frame, side: Resolved) -> Reso
     visit = frame.spec.mode == "visit"
     for actor, m in side:
         bare_country = m.kind == "country" and not actor.name
+        if m.how in {"adjective", "people"} and not actor.name:
+            continue  # "spoke to the American people": a population, not a party
         if not (is_place(m) or (visit and bare_country)):
             out.append((actor, m))
             continue
@@ -405,10 +464,16 @@ def participant_sets(
     recipients = [a for a in _unique([a for a, _ in other]) if a.key not in {x.key for x in actors}]
     reciprocal = table.types[frame.spec.event_type].reciprocal or frame.reciprocal
     if frame.spec.event_type == "CONSULT":
+        # One record per pair when one party met several on the other side: "met with Zelenskyy
+        # and Umerov", "Sheinbaum and Trudeau told Trump in phone conversations".
         if frame.spec.mode == "visit":
+            if len(recipients) > 1 and len(actors) == 1:
+                return [(actors, [r]) for r in recipients]
             return [(actors, recipients)] if actors and recipients else []
-        if len(recipients) > 1 and len({r.country for r in recipients}) > 1:
+        if len(recipients) > 1 and (len(actors) == 1 or len({r.country for r in recipients}) > 1):
             return [([*actors, r], []) for r in recipients]
+        if len(actors) > 1 and len(recipients) == 1:
+            return [([a, recipients[0]], []) for a in actors]
         parties = _unique(actors + recipients)
         return [(parties, [])] if len(parties) >= 2 else []
     if reciprocal and not recipients:

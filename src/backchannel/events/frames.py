@@ -25,6 +25,8 @@ RELATIVE = frozenset({"who", "that", "which", "whom"})
 REPORTING = frozenset(
     {"say", "tell", "add", "report", "announce", "confirm", "state", "claim", "note", "write"}
 )
+# Prepositions of manner, time and place whose object the parser may hang the other party on.
+CARRIER_PREPS = frozenset({"by", "on", "in", "at", "over", "via", "through", "from"})
 PLURALIA = frozenset({"talks", "negotiations", "consultations", "discussions", "hostilities"})
 
 
@@ -107,34 +109,37 @@ def _move_to_gapped(f: Frame, subject: Token, partners: list[Token]) -> None:
 def _noun_frame(noun: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None:
     if noun.dep_ in {"compound", "nmod", "amod"}:
         return None  # "call logs", "meeting room": a modifier, not an event
-    light = _light_verb(noun, type_spec)
+    site = _site(noun)  # "held three hours of talks": "hours" stands where the talks do
+    light = _light_verb(site, type_spec)
     plural = noun.tag_ in {"NNS", "NNPS"} and noun.lower_ not in PLURALIA and not _counted(noun)
-    if plural and spec.event_type == "CONSULT" and light is None:
-        return None  # "calls between Milley and Gerasimov" over two years: habitual, not one contact
     f = Frame(noun, spec)
     if light is not None:
         f.governor = light
         f.subjects, f.passive = subject_heads(light)
         f.others = _others(light, spec.other)
         f.why.append(f"noun {noun.text!r} with light verb {light.text!r}")
-    elif _nested(noun):
+    elif _nested(site):
         return None  # "a report about his call": the call is the report's topic
-    elif noun.dep_ == "pobj" and noun.head.lower_ in {"at", "upon"}:
+    elif site.dep_ == "pobj" and site.head.lower_ in {"at", "upon"}:
         return None  # "at the White House's request": a circumstance of another event
     else:
-        f.governor = _governing_verb(noun)
+        f.governor = _governing_verb(site)
         f.why.append(f"noun {noun.text!r} ({spec.event_type})")
     f.subjects += [c for c in noun.children if c.dep_ == "poss"]
-    verb = noun.head.head
+    verb = site.head.head
+    channel = site.dep_ == "pobj" and site.head.lower_ in CHANNEL_PREPS and spec.event_type == "CONSULT"
     if (
         not f.subjects
         and light is None
-        and noun.dep_ == "pobj"
+        and site.dep_ == "pobj"
         and verb.pos_ in {"VERB", "AUX"}
-        and verb.lemma_.lower() not in REPORTING
+        and (verb.lemma_.lower() not in REPORTING or channel)
         and not _pobjs(noun, ("between",))
     ):
         f.subjects += subject_heads(verb)[0]  # "arrived in Amman on a visit"
+        if channel and verb.lemma_.lower() in ADDRESSING:  # "told Trump in phone conversations"
+            f.others += [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.pos_ == "PROPN"]
+            f.why.append(f"contact {noun.text!r} is the channel of {verb.text!r}")
     if not f.subjects:  # "Palestinian riots", "the Russian invasion": the adjective names the side
         f.subjects += [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.text[:1].isupper()]
     f.subjects += _pobjs(noun, spec.agent)  # "a build-up of Russian forces": the forces act
@@ -146,7 +151,36 @@ def _noun_frame(noun: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None
     f.others += _others(noun, tuple(p for p in spec.other if p not in {"dobj", "between"}))
     if not f.subjects and not f.others and _anaphoric(noun):
         return None  # "the call" / "this meeting" refers back to an event coded already
+    if plural and spec.event_type == "CONSULT" and light is None and not _distributive(f, between):
+        return None  # "calls between Milley and Gerasimov" over two years: habitual, not one contact
     return f
+
+
+# Prepositions through which a contact is the channel of what a verb reports: "told X in a call".
+CHANNEL_PREPS = frozenset({"in", "during", "over", "on"})
+# Verbs whose object is the person addressed ("told Trump", "assured Zelensky"), not a topic.
+ADDRESSING = frozenset(
+    {"tell", "inform", "assure", "reassure", "urge", "warn", "ask", "brief", "thank", "press", "congratulate"}
+)
+# Nouns that only measure or count the contact they govern: "three hours of talks", "a round of talks".
+MEASURES = frozenset({"hour", "day", "round", "session", "week", "minute"})
+
+
+def _site(noun: Token) -> Token:
+    """The token that stands in the clause for ``noun``: the noun itself, or the measure that
+    governs it ("a first day of meetings", "three hours of talks", "a new round of talks")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in MEASURES:
+        return head.head
+    return noun
+
+
+def _distributive(f: Frame, between: list[Token]) -> bool:
+    """A plural contact noun names one contact per party when several parties take part on one
+    side ("meetings with Modi and Doval", "Sheinbaum and Trudeau told Trump in phone
+    conversations"); "calls between X and Y" stays habitual."""
+    own = [s for s in f.subjects if not any(s.i == b.i for b in between)]
+    return len(f.others) >= 2 or len(own) >= 2
 
 
 def subject_heads(verb: Token, inherited: bool = False) -> tuple[list[Token], bool]:
@@ -187,11 +221,12 @@ def _others(head: Token, slots: Iterable[str]) -> list[Token]:
             out += [s for s in clause.children if s.dep_ in SUBJECTS]
     preps = tuple(s for s in slots if s not in {"dobj", "poss", "ccomp"})
     out += _pobjs(head, preps)
-    # The phrase often hangs one level down: "spoke by phone with X", "met Wednesday with X".
+    # The phrase often hangs one level down: "spoke by phone with X", "met Wednesday with X";
+    # never through a phrase of its own ("as a follow-up to the call between ...").
     for c in head.children:
         if c.dep_ in {"npadvmod", "advmod", "dobj"}:
             out += _pobjs(c, preps)
-        elif c.dep_ == "prep" and c.lower_ not in preps:
+        elif c.dep_ == "prep" and c.lower_ not in preps and c.lower_ in CARRIER_PREPS:
             for p in c.children:
                 if p.dep_ == "pobj":
                     out += _pobjs(p, preps)
