@@ -506,6 +506,11 @@ def _close(run: Run, kb: KnowledgeBase, text: str, before: str = "", after: str 
         return [_office(run, last, c, kb, words) for c in (countries or [None])]
     if "group" in words_kind:
         sector = next(h.ident for h in last if h.kind == "group")
+        orgs = [h.ident for alts in run.hits[:-1] for h in alts if h.kind == "organisation"]
+        if not countries and orgs:  # "al-Shabab militants", "Hamas fighters": the organisation acts
+            org = kb.organisations[orgs[0]]
+            actor = Actor(org.name, words, org.country, org.sector, None, org.id)
+            return [_mention(run, actor, "organisation", "org", org.country)]
         return [_mention(run, Actor(None, words, c, sector), "group", "group", c) for c in countries]
     if "organisation" in words_kind:
         org = kb.organisations[next(h.ident for h in last if h.kind == "organisation")]

@@ -109,8 +109,12 @@ def _move_to_gapped(f: Frame, subject: Token, partners: list[Token]) -> None:
 def _noun_frame(noun: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None:
     if noun.dep_ in {"compound", "nmod", "amod"}:
         return None  # "call logs", "meeting room": a modifier, not an event
+    if noun.dep_ in {"attr", "acomp"} or (noun.dep_ == "pobj" and noun.head.lower_ == "as"):
+        return None  # "is an attack on the principles", "denounced it as an attack": a verdict, not an event
     site = _site(noun)  # "held three hours of talks": "hours" stands where the talks do
     light = _light_verb(site, type_spec)
+    if light is None and site.dep_ == "dobj" and site.head.lemma_.lower() in TOPIC_VERBS:
+        return None  # "discussed their cooperation", "reviewed the aid": a topic of talk
     plural = noun.tag_ in {"NNS", "NNPS"} and noun.lower_ not in PLURALIA and not _counted(noun)
     f = Frame(noun, spec)
     if light is not None:
@@ -156,6 +160,11 @@ def _noun_frame(noun: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None
     return f
 
 
+# Verbs whose object is a topic of talk, not an event that happened: "discussed cooperation".
+TOPIC_VERBS = frozenset(
+    {"discuss", "review", "address", "emphasize", "emphasise", "stress", "underscore", "highlight",
+     "reaffirm", "note", "mention", "explore", "debate", "consider", "assess", "examine"}
+)  # fmt: skip
 # Prepositions through which a contact is the channel of what a verb reports: "told X in a call".
 CHANNEL_PREPS = frozenset({"in", "during", "over", "on"})
 # Verbs whose object is the person addressed ("told Trump", "assured Zelensky"), not a topic.
@@ -164,6 +173,7 @@ ADDRESSING = frozenset(
 )
 # Nouns that only measure or count the contact they govern: "three hours of talks", "a round of talks".
 MEASURES = frozenset({"hour", "day", "round", "session", "week", "minute"})
+CLAIMED = frozenset({"responsibility", "credit"})
 
 
 def _site(noun: Token) -> Token:
@@ -172,6 +182,8 @@ def _site(noun: Token) -> Token:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in MEASURES:
         return head.head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in CLAIMED:
+        return head.head  # "claimed responsibility for the attack": whoever claims it acted
     return noun
 
 

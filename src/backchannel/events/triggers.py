@@ -37,9 +37,14 @@ class Trigger:
     subject_sectors: frozenset[str] = frozenset()  # ... or only for subjects of these sectors
     complement: bool = False  # ... or also when the word governs a verb ("refused to allow")
     agent: tuple[str, ...] = ()  # prepositions whose object acts ("a build-up of Russian forces")
+    intransitive: bool = (
+        False  # ... only without a direct object ("demonstrated", not "demonstrated courage")
+    )
 
     def fits(self, token: Token) -> bool:
         """Whether this reading fits the token in its sentence: the object it requires is there."""
+        if self.intransitive and any(c.dep_ in {"dobj", "ccomp"} for c in token.children):
+            return False
         if self.complement and any(c.dep_ == "xcomp" for c in token.children):
             return True
         if not self.objects:
@@ -195,6 +200,7 @@ def _trigger(event_type: str, pos: str, e: dict[str, Any]) -> Trigger:
         objects=frozenset(str(o).lower() for o in e.get("objects") or ()),
         subject_sectors=frozenset(e.get("subject_sectors") or ()),
         complement=bool(e.get("complement")),
+        intransitive=bool(e.get("intransitive")),
         agent=tuple(e.get("agent") or ()),
     )
 
