@@ -185,7 +185,16 @@ def _args(doc: Document, i: int, heads: list[Token], kb: KnowledgeBase | None = 
             out += [found] if found else []
             continue
         owners = _possessor_spans(head, sent.start)
-        inside.sort(key=lambda m: (_within(m, owners), PRIORITY.get(m.kind, 9), m.start))
+        at = sent.start + head.idx  # "NATO member Slovakia": Slovakia heads the phrase, NATO modifies it
+        inside.sort(
+            key=lambda m: (
+                _within(m, owners),
+                m.kind != "person",
+                not (m.start <= at < m.end),
+                PRIORITY.get(m.kind, 9),
+                m.start,
+            )
+        )
         if inside:
             best = inside[0]
             out += [m for m in inside if m.kind == best.kind and m.start == best.start]
@@ -209,10 +218,8 @@ def _missed_coordination(
     out: list[Mention] = []
     for left, right in pairwise(people):
         gap = doc.text[left.end : right.start]
-        if re.search(r"\band\b", gap) and len(gap) < 80 and right.start != best.start:
-            out.append(right)
-            if left.start != best.start:
-                out.append(left)
+        if re.search(r"\band\b", gap) and len(gap) < 80:
+            out += [m for m in (left, right) if m.start != best.start]
     return out
 
 

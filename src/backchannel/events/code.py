@@ -199,10 +199,23 @@ def _after_publication(date: DateSpan, doc: Document) -> bool:
     return date.start > pub.end
 
 
+# Types whose object may be an event rather than a party, and nouns that name events.
+VERDICTS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+EVENT_NOUNS = frozenset(
+    {"attack", "attacks", "strike", "strikes", "bombing", "killing", "killings", "shooting", "assault",
+     "invasion", "violence", "massacre", "raid", "coup", "arrest", "arrests", "detention", "execution",
+     "crackdown", "abduction", "kidnapping", "jailbreak", "offensive", "launch", "test", "decision",
+     "agreement", "deal", "ceasefire", "truce", "election", "elections", "vote", "move", "resolution"}
+)  # fmt: skip
+
+
 def _arguments_fit(frame: Frame, subj: Resolved, other: Resolved, reciprocal: bool) -> bool:
     """A reading that needs the other party has it (or two parties act together), and a reading
     for some kinds of subject only has such a subject ("workers strike"; "missiles strike" is not
     a protest)."""
     if frame.spec.needs_other and not other and not frame.reciprocal and not (reciprocal and len(subj) > 1):
-        return False
+        # "condemned the attack": the object is an event, whose author the sentence need not name
+        return frame.spec.event_type in VERDICTS and any(
+            o.lemma_.lower() in EVENT_NOUNS for o in frame.others
+        )
     return not frame.spec.subject_sectors or any(a.sector in frame.spec.subject_sectors for a, _ in subj)
