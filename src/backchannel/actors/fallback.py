@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from backchannel.actors.match import tokenize
+from backchannel.actors.mentions import RANKS, TITLE_WORDS
 from backchannel.kb import Country, KnowledgeBase
 from backchannel.model import Actor, Document, Mention
 
@@ -81,6 +82,9 @@ def from_parse(
             continue  # "Europe", "the Middle East": a place, never an actor
         if _common_words(run, doc.text):
             continue  # "Telephone Call", "Strategic Stability": a title-cased heading, not a name
+        run = _past_titles(run)  # "Foreign Minister Wang" names Wang; "the Foreign Minister" nobody
+        if not run:
+            continue
         actor = _name_actor(run, words, doc, i, kb)
         if actor is not None:
             how = "fallback: name" if actor.name else "fallback: place"
@@ -153,6 +157,24 @@ ORG_WORDS = frozenset(
         "mission",
     ]
 )
+
+
+# Words of offices and ranks: a run of them names an office, not a person or an organisation.
+OFFICE_WORDS = TITLE_WORDS | RANKS | frozenset(
+    {"deputy", "foreign", "defense", "defence", "prime", "vice", "state", "affairs", "national",
+     "security", "interior", "finance", "home", "first", "acting", "senior", "special", "assistant",
+     "under", "undersecretary", "principal", "press", "permanent", "high", "supreme", "member",
+     "politburo", "general", "and", "of", "for", "the"}
+)  # fmt: skip
+
+
+def _past_titles(run: list[Token]) -> list[Token]:
+    """The run without the office words it starts with; empty when it is nothing else."""
+    k = 0
+    while k < len(run) and run[k].lower_.rstrip(".") in OFFICE_WORDS:
+        k += 1
+    rest = run[k:]
+    return rest if any(t.pos_ == "PROPN" and t.lower_ not in OFFICE_WORDS for t in rest) else []
 
 
 def _common_words(run: list[Token], text: str) -> bool:

@@ -44,7 +44,23 @@ def place(rule: Rule, m: re.Match[str], anchor: DateSpan, ctx: Context) -> Readi
     first, last = rule(m, ctx.at(anchor.start)), rule(m, ctx.at(anchor.end))
     if first is None or last is None:
         return first or last
+    inside = [r for r in (first, last) if _within(r, anchor)]
+    if (
+        anchor.granularity == "year"
+        and len(inside) == 1
+        and inside[0].span
+        and inside[0].span.granularity == "day"
+    ):
+        return inside[0]  # "October 16" in a text dated only 2025: that year's October 16
     return combine(first, last, anchor, ctx.direction)
+
+
+def _within(reading: Reading, anchor: DateSpan) -> bool:
+    span = reading.span
+    if span is None or None in (span.start, span.end, anchor.start, anchor.end):
+        return False
+    assert span.start and span.end and anchor.start and anchor.end
+    return anchor.start <= span.start and span.end <= anchor.end
 
 
 def combine(first: Reading, last: Reading, anchor: DateSpan, direction: str) -> Reading:

@@ -59,8 +59,10 @@ def pairings(
     """Who goes with whom. Usually one pairing (subjects, others); "Austin and Milley each spoke
     with their counterparts" pairs each subject with their own counterpart, and a gapped clause
     ("and Milley with Gerasimov") adds a pairing of its own."""
-    subj_m = _args(doc, i, frame.subjects, kb)
+    subj_m = _args(doc, i, frame.subjects, kb) if frame.subjects else _surface_subject(doc, i, frame)
     other_m = _args(doc, i, frame.others, kb) if frame.others else _surface_others(doc, i, frame)
+    if frame.spec.reverse and not frame.subjects and not frame.others:
+        subj_m, other_m = other_m, subj_m  # read off the surface: "X hosted Y", Y visits
     subj = _resolve_all(subj_m, date, kb, None, doc)
     if not subj and other_m:  # "his Russian counterpart called Milley"
         subj = _resolve_all(subj_m, date, kb, resolve(other_m[0], date, kb), doc)
@@ -90,14 +92,38 @@ def _people(mentions: list[Mention]) -> bool:
     return all(m.kind == "person" and m.actor.kb_id for m in mentions)
 
 
+def _surface_subject(doc: Document, i: int, frame: Frame) -> list[Mention]:
+    """When the parse finds no subject for a verb trigger ("Earlier this month, Trump hosted
+    Erdogan"), take a person named right before the verb, with nothing but that name between."""
+    if frame.spec.pos != "VERB" or frame.passive:
+        return []
+    sent = doc.sentences[i]
+    at = sent.start + frame.trigger.idx
+    before = [m for m in doc.mentions_in(i) if m.end <= at and m.kind == "person"]
+    if before and not doc.text[before[-1].end : at].strip():
+        return before[-1:]
+    return []
+
+
 def _surface_others(doc: Document, i: int, frame: Frame) -> list[Mention]:
     """When the parse loses the other party's preposition ("spoke by telephone on Friday with
     X", parsed as a subordinate clause), take the first mention after that preposition in the
     words that follow the trigger, before the next verb."""
     preps = {p for p in frame.spec.other if p not in {"dobj", "poss"}}
-    if frame.spec.pos != "VERB" or not preps:
+    if frame.spec.pos != "VERB":
         return []
     sent = doc.sentences[i]
+    if "dobj" in frame.spec.other:  # a parse that lost the object: "Trump hosted Erdogan", "called UK
+        # Secretary of State for Defence Ben Wallace" read as a naming: the first person named after
+        # the verb, before the next verb
+        end = next((t for t in frame.trigger.doc[frame.trigger.i + 1 :] if t.pos_ in {"VERB", "AUX"}), None)
+        limit = sent.start + (end.idx if end is not None else len(frame.trigger.doc.text))
+        at = sent.start + frame.trigger.idx + len(frame.trigger.text)
+        right = [m for m in doc.mentions_in(i) if at <= m.start and m.end <= limit and m.kind == "person"]
+        if right:
+            return right[:1]
+    if not preps:
+        return []
     for tok in frame.trigger.doc[frame.trigger.i + 1 :]:
         if tok.pos_ == "VERB" or tok.text in {";", ":"}:
             return []

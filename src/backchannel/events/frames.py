@@ -58,7 +58,11 @@ def build(trigger: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None:
 
 
 def _verb_frame(verb: Token, spec: Trigger) -> Frame | None:
-    if verb.lemma_.lower() == "call" and any(c.dep_ in {"oprd", "attr"} for c in verb.children):
+    if (
+        verb.lemma_.lower() == "call"
+        and any(c.dep_ in {"oprd", "attr"} for c in verb.children)
+        and not _split_name(verb)
+    ):
         return None  # "Putin called the weapon the Oreshnik": naming, neither a call nor a request
     f = Frame(verb, spec, governor=verb)
     f.subjects, f.passive = subject_heads(verb)
@@ -73,6 +77,21 @@ def _verb_frame(verb: Token, spec: Trigger) -> Frame | None:
     _split_gapped(f)
     f.why.append(f"verb {verb.text!r} ({spec.event_type})")
     return f
+
+
+def _split_name(verb: Token) -> bool:
+    """ "called UK Secretary of State for Defence Ben Wallace": one long name the parser split into
+    an object and a complement, not a naming ("called the weapon the Oreshnik")."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    comps = [c for c in verb.children if c.dep_ in {"oprd", "attr"}]
+    if not objs:  # naming needs something named: "called UK Secretary of State ... Ben Wallace"
+        return bool(comps) and comps[0].pos_ == "PROPN"
+    return bool(
+        comps
+        and comps[0].pos_ == "PROPN"
+        and comps[0].left_edge.i == objs[0].right_edge.i + 1
+        and objs[0].text[:1].isupper()
+    )
 
 
 def _split_gapped(f: Frame) -> None:
