@@ -1,0 +1,160 @@
+"""Classes of sentences the coder must handle on text it was not tuned on (issue 17). Each case is a
+made-up sentence of a class found in real news, with the answer written by hand: who the parties
+are, or that there is no contact at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from backchannel.model import Article, Event
+from backchannel.pipeline import Pipeline
+
+
+def _events(pipeline: Pipeline, text: str, published: str = "2024-05-08") -> list[Event]:
+    return pipeline.extract([Article("t", text, published=published)])
+
+
+def _contacts(events: list[Event], status: str = "occurred") -> list[set[str]]:
+    return [
+        {a.name or a.text for a in e.participants}
+        for e in events
+        if e.event_type == "CONSULT" and e.status == status
+    ]
+
+
+def _surnames(parties: list[set[str]]) -> list[set[str]]:
+    return [{name.split()[-1] for name in p} for p in parties]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # a name after a title wins over the title's country or office
+        ("President Xi met on Tuesday with North Korean leader Kim Jong Un in Beijing.", {"Jinping", "Un"}),
+        (
+            "On Monday, Saudi Crown Prince Mohammed bin Salman met with Marco Rubio in Jeddah.",
+            {"Salman", "Rubio"},
+        ),
+        # contacts said with nouns and light verbs
+        ("Lloyd Austin held three hours of talks with Dong Jun on Monday.", {"Austin", "Jun"}),
+        (
+            "Antony Blinken had a long telephone conversation with Dmytro Kuleba on Monday.",
+            {"Blinken", "Kuleba"},
+        ),
+        # a long subject the parser does not coordinate
+        (
+            "U.S. Secretary of State Rex Tillerson and Russian Foreign Minister Sergey Lavrov met on Monday.",
+            {"Tillerson", "Lavrov"},
+        ),
+        # a call to a person with a long title, not a naming
+        (
+            "Lloyd J. Austin III called UK Secretary of State for Defence Ben Wallace on Monday.",
+            {"Austin", "Wallace"},
+        ),
+        # a visited country gives way to the host the sentence names
+        (
+            "China hosted Donald Trump on a state visit on Monday at the invitation of President Xi Jinping.",
+            {"Trump", "Jinping"},
+        ),
+    ],
+)
+def test_events_generalise_contact_parties(pipeline: Pipeline, text: str, pair: set[str]) -> None:
+    assert _surnames(_contacts(_events(pipeline, text))) == [pair]
+
+
+def test_events_generalise_a_bare_title_names_the_person_given_it(pipeline: Pipeline) -> None:
+    text = (
+        "Secretary Blinken spoke on Monday with Libyan Foreign Minister Najla Mangoush. "
+        "The Secretary and the Foreign Minister discussed the elections."
+    )
+    assert _surnames(_contacts(_events(pipeline, text))) == [
+        {"Blinken", "Mangoush"}
+    ]  # one contact, twice told
+
+
+def test_events_generalise_one_record_per_pair(pipeline: Pipeline) -> None:
+    text = "Lloyd Austin met with Volodymyr Zelensky and Rustem Umerov in Kyiv on Monday."
+    assert sorted(map(sorted, _surnames(_contacts(_events(pipeline, text))))) == [
+        ["Austin", "Umerov"],
+        ["Austin", "Zelensky"],
+    ]
+
+
+def test_events_generalise_a_contact_as_the_channel_of_what_was_said(pipeline: Pipeline) -> None:
+    text = "Claudia Sheinbaum and Justin Trudeau told Donald Trump in phone conversations on Monday that they would act."
+    found = _surnames(_contacts(_events(pipeline, text)))
+    assert sorted(map(sorted, found)) == [["Sheinbaum", "Trump"], ["Trudeau", "Trump"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "VOA spoke with Richard Armitage about his trip on Monday.",  # an interview
+        "Dong Jun told Reuters on Monday that the drills would go on.",
+        "Joe Biden spoke to the American people on Monday.",  # a population
+        "Marco Rubio visited Saudi Arabia on Monday.",  # a country, with no host named
+        "Wang Wentao visited Europe on Monday.",  # a region
+    ],
+)
+def test_events_generalise_no_contact_without_two_officials(pipeline: Pipeline, text: str) -> None:
+    assert _contacts(_events(pipeline, text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Vladimir Putin is due to meet Recep Tayyip Erdogan in Ankara.", "2019-12-10"),
+        ("Vladimir Putin will meet Recep Tayyip Erdogan in Ankara in January.", "2019-12-10"),
+        ("The upcoming talks between Antony Blinken and Sergey Lavrov will be in Geneva.", "2021-12-10"),
+    ],
+)
+def test_events_generalise_what_is_ahead_is_planned(pipeline: Pipeline, text: str, published: str) -> None:
+    events = _events(pipeline, text, published)
+    assert _contacts(events) == []
+    assert len(_contacts(events, "planned")) == 1
+
+
+def test_events_generalise_last_week_said_on_a_sunday_is_the_week_ending_then(pipeline: Pipeline) -> None:
+    (ev,) = [e for e in _events(pipeline, "Dong Jun spoke with Lloyd Austin last week.", "2025-03-09")]
+    assert (str(ev.date.start), str(ev.date.end)) == ("2025-03-03", "2025-03-09")
+
+
+def test_events_generalise_a_month_and_day_in_a_text_dated_by_year(pipeline: Pipeline) -> None:
+    (ev,) = _events(pipeline, "Dong Jun spoke with Lloyd Austin on October 16.", "2025")
+    assert (str(ev.date.start), str(ev.date.end)) == ("2025-10-16", "2025-10-16")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "country"),
+    [
+        ("Al-Shabab militants attacked a hotel in Mogadishu on Monday.", "al-Shabab", "SOM"),
+        ("Hezbollah fired rockets at Israel on Monday.", "Hezbollah", "LBN"),
+        ("NATO member Slovakia sent an air defence system to Ukraine on Monday.", None, "SVK"),
+    ],
+)
+def test_events_generalise_groups_and_phrase_heads(
+    pipeline: Pipeline, text: str, actor: str, country: str
+) -> None:
+    events = [e for e in _events(pipeline, text) if e.event_type != "CONSULT"]
+    assert events, text
+    first = events[0].actors[0]
+    assert first.country == country and (actor is None or first.name == actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian soldiers demonstrated great courage on Monday.",  # no protest without a protest
+        "Pentagon Press Secretary Pat Ryder provided the following readout on Monday.",  # no aid
+        "The minister denounced the decision as an attack on the constitution.",  # a verdict, not a strike
+        "The two ministers discussed their cooperation on Monday.",  # a topic of talk
+    ],
+)
+def test_events_generalise_words_that_are_no_event_here(pipeline: Pipeline, text: str) -> None:
+    kinds = {e.event_type for e in _events(pipeline, text)}
+    assert not kinds & {"PROTEST", "AID", "ASSAULT", "COOPERATE"}
+
+
+def test_events_generalise_a_verdict_on_an_event_needs_no_author(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The United Nations condemned the attack on Monday.")
+    assert [(e.event_type, e.actors[0].country) for e in events] == [("ACCUSE", "UNO")]
