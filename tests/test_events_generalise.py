@@ -51,6 +51,16 @@ def _surnames(parties: list[set[str]]) -> list[set[str]]:
             "Lloyd J. Austin III called UK Secretary of State for Defence Ben Wallace on Monday.",
             {"Austin", "Wallace"},
         ),
+        # a contact before what the sentence reports, and a welcome
+        (
+            "Following talks with Wang Yi on Tuesday, Antony Blinken said progress was made.",
+            {"Blinken", "Yi"},
+        ),
+        (
+            "Antony Blinken told reporters after meeting Wang Yi on Tuesday that progress was made.",
+            {"Blinken", "Yi"},
+        ),
+        ("Joe Biden welcomed Olaf Scholz to the White House on Friday.", {"Biden", "Scholz"}),
         # a visited country gives way to the host the sentence names
         (
             "China hosted Donald Trump on a state visit on Monday at the invitation of President Xi Jinping.",
@@ -158,3 +168,15 @@ def test_events_generalise_words_that_are_no_event_here(pipeline: Pipeline, text
 def test_events_generalise_a_verdict_on_an_event_needs_no_author(pipeline: Pipeline) -> None:
     events = _events(pipeline, "The United Nations condemned the attack on Monday.")
     assert [(e.event_type, e.actors[0].country) for e in events] == [("ACCUSE", "UNO")]
+
+
+def test_events_generalise_a_surname_after_another_first_name_is_someone_else(pipeline: Pipeline) -> None:
+    text = "Lloyd Austin hosted his Indian counterpart Rajnath Singh for talks on Tuesday."
+    (ev,) = [e for e in _events(pipeline, text) if e.event_type == "CONSULT"]
+    singh = next(a for a in ev.participants if a.name and a.name.endswith("Singh"))
+    assert (singh.name, singh.country, singh.kb_id) == ("Rajnath Singh", "IND", None)
+
+
+def test_events_generalise_a_contact_during_which_they_agreed_happened(pipeline: Pipeline) -> None:
+    text = "Antony Blinken and Wang Yi agreed during a phone call on Tuesday to keep the channel open."
+    assert _surnames(_contacts(_events(pipeline, text))) == [{"Blinken", "Yi"}]

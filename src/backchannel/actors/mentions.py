@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from backchannel.actors.match import Hit, SurfaceMatcher, Token, tokenize
 from backchannel.kb import KnowledgeBase, Role
 from backchannel.model import Actor, Document, Mention
@@ -259,6 +261,12 @@ def _compose(
             i = alts[0].last + 1
             continue
         if tok.key in COUNTERPART:
+            name_end = _unknown_name(tokens, i + 1, text, run, by_first) if i + 1 < len(tokens) else i + 1
+            if name_end > i + 1:  # "his Indian counterpart Rajnath Singh": the name, of the run's country
+                out.append(_unknown_person(text, tokens, i + 1, name_end, run, kb, known_names))
+                run = Run()
+                i = name_end
+                continue
             out.extend(_counterparts(text, tokens, i, run))
             run = Run()
             i += 1
@@ -315,6 +323,8 @@ def _surname_ok(hit: Hit, tokens: list[Token], run: Run, kb: KnowledgeBase, seen
     """A lone surname is a KB person when the document named them already, when a rank or an
     office stands before it ("Gen. Brown", "Secretary Blinken"), or when it is distinctive
     enough: not an everyday English word (a title-cased word mid-sentence that is a surname)."""
+    if hit.first and _other_first_name(tokens[hit.first - 1], kb.people[hit.ident].name):
+        return False  # "Rajnath Singh" is not Sabrina Singh: another first name, another person
     if hit.ident in seen or run.rank_start >= 0 or run.kinds() & {"role", "function"}:
         return True
     prev = tokens[hit.first - 1].key if hit.first else ""
@@ -322,6 +332,17 @@ def _surname_ok(hit: Hit, tokens: list[Token], run: Run, kb: KnowledgeBase, seen
         return True
     word = tokens[hit.first].text
     return word not in _COMMON_SURNAMES
+
+
+def _other_first_name(prev: Token, full_name: str) -> bool:
+    """True when the capitalised word before a surname is a given name unlike the KB person's
+    (transliterations such as Sergei/Sergey stay alike)."""
+    if not prev.capitalised or prev.key in NOT_NAMES or prev.key in RANKS or prev.key in TITLE_WORDS:
+        return False
+    if len(prev.text) < 3 or not prev.text.isalpha():
+        return False  # initials and punctuation
+    given = [w for w in full_name.split()[:-1] if len(w) > 2]
+    return bool(given) and all(fuzz.ratio(prev.key, w.lower()) < 70 for w in given)
 
 
 # Surnames that are also ordinary words or places: they need a rank, an office or an earlier
@@ -375,7 +396,12 @@ def _person(text: str, tokens: list[Token], hits: list[Hit], run: Run, kb: Knowl
 def _unknown_name(tokens: list[Token], i: int, text: str, run: Run, by_first: dict[int, list[Hit]]) -> int:
     """End (exclusive token index) of a capitalised name that follows a rank or office word."""
     prev = tokens[i - 1].key if i and not _breaks(text[tokens[i - 1].end : tokens[i].start]) else ""
-    after_title = run.rank_start >= 0 or prev in TITLE_WORDS or bool(run.kinds() & {"role", "function"})
+    after_title = (
+        run.rank_start >= 0
+        or prev in TITLE_WORDS
+        or prev in COUNTERPART
+        or bool(run.kinds() & {"role", "function"})
+    )
     if not after_title:
         return i
     j = i
@@ -402,7 +428,7 @@ def _name_token(tok: Token, alts: list[Hit] | None) -> bool:
         and tok.key not in NOT_NAMES
         and tok.key not in RANKS
         and tok.key not in TITLE_WORDS
-        and not alts
+        and not [h for h in alts or [] if h.kind != "surname"]  # a surname alone may be someone else's
     )
 
 

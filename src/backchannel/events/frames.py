@@ -150,11 +150,14 @@ def _noun_frame(noun: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None
         f.why.append(f"noun {noun.text!r} ({spec.event_type})")
     f.subjects += [c for c in noun.children if c.dep_ == "poss"]
     verb = site.head.head
-    channel = site.dep_ == "pobj" and site.head.lower_ in CHANNEL_PREPS and spec.event_type == "CONSULT"
+    # "Following talks with X, Y said": a participle that works as a preposition
+    prep_like = site.dep_ == "dobj" and site.head.dep_ == "prep" and site.head.lower_ in CHANNEL_PREPS
+    channel = (site.dep_ == "pobj" or prep_like) and site.head.lower_ in CHANNEL_PREPS
+    channel = channel and spec.event_type == "CONSULT"
     if (
         not f.subjects
         and light is None
-        and site.dep_ == "pobj"
+        and (site.dep_ == "pobj" or prep_like)
         and verb.pos_ in {"VERB", "AUX"}
         and (verb.lemma_.lower() not in REPORTING or channel)
         and not _pobjs(noun, ("between",))
@@ -185,7 +188,9 @@ TOPIC_VERBS = frozenset(
      "reaffirm", "note", "mention", "explore", "debate", "consider", "assess", "examine"}
 )  # fmt: skip
 # Prepositions through which a contact is the channel of what a verb reports: "told X in a call".
-CHANNEL_PREPS = frozenset({"in", "during", "over", "on"})
+CHANNEL_PREPS = frozenset({"in", "during", "over", "on", "after", "following"})
+# Prepositions of what came before the main verb's act: "after meeting Y, X said".
+AFTERWARDS = frozenset({"after", "following", "before", "since", "upon"})
 # Verbs whose object is the person addressed ("told Trump", "assured Zelensky"), not a topic.
 ADDRESSING = frozenset(
     {"tell", "inform", "assure", "reassure", "urge", "warn", "ask", "brief", "thank", "press", "congratulate"}
@@ -239,6 +244,8 @@ def subject_heads(verb: Token, inherited: bool = False) -> tuple[list[Token], bo
         return subject_heads(head, inherited=True)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [verb.head], False
+    if verb.dep_ == "pcomp" and verb.head.lower_ in AFTERWARDS and verb.head.head.pos_ in {"VERB", "AUX"}:
+        return subject_heads(verb.head.head, inherited=True)  # "X told reporters after meeting Y"
     return [], False
 
 

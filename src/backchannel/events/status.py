@@ -25,6 +25,10 @@ UPWARD = frozenset(
 )
 
 
+# Prepositions that make a noun the circumstance of the verb above it, not its complement.
+CIRCUMSTANCE = frozenset({"during", "in", "over", "after", "following", "at"})
+
+
 @dataclass(frozen=True, slots=True)
 class StatusCues:
     planned: frozenset[str]
@@ -52,7 +56,8 @@ PRECEDENCE = ("negated", "refused", "attempted", "planned", "hypothetical")
 def status_of(trigger: Token, governor: Token | None = None) -> tuple[str, str]:
     """The status and the word that decided it ("occurred" and "" when nothing did)."""
     c = cues()
-    chain = _chain(governor or trigger, c)
+    circumstance = trigger.dep_ == "pobj" and trigger.head.lower_ in CIRCUMSTANCE
+    chain = _chain(trigger if circumstance else governor or trigger, c)
     if trigger not in chain:
         chain.insert(0, trigger)
     found: dict[str, str] = {}
@@ -90,6 +95,8 @@ def _chain(tok: Token, c: StatusCues) -> list[Token]:
     they would meet" is planned by "would", not by "said"."""
     out = [tok]
     while tok.dep_ in UPWARD and tok.head is not tok:
+        if tok.dep_ == "pobj" and tok.head.lower_ in CIRCUMSTANCE:
+            break  # "agreed during a phone call": the call is where it was said, and it happened
         tok = tok.head
         if tok.lemma_.lower() in c.reporting:
             break

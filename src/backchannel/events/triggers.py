@@ -59,6 +59,8 @@ class Trigger:
             for c in o.children
             if c.dep_ in {"compound", "amod"}
         }
+        if "propn" in self.objects and any(o.pos_ == "PROPN" and o.dep_ == "dobj" for o in objects):
+            return True  # "welcomed Olaf Scholz": a person welcomed
         return bool(words & self.objects)
 
 
@@ -171,7 +173,9 @@ def _prefilter_forms(
     for table, inflect in ((verbs, lambda w: verb_forms(w, irregular)), (nouns, noun_forms)):
         for lemma, readings in table.items():
             forms = inflect(lemma)
-            if any(not t.objects or t.complement or t.pos == "NOUN" for t in readings):
+            if any(
+                not t.objects or t.complement or t.pos == "NOUN" or "propn" in t.objects for t in readings
+            ):
                 free.update(forms)
                 continue
             objects = {
