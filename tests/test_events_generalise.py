@@ -180,3 +180,19 @@ def test_events_generalise_a_surname_after_another_first_name_is_someone_else(pi
 def test_events_generalise_a_contact_during_which_they_agreed_happened(pipeline: Pipeline) -> None:
     text = "Antony Blinken and Wang Yi agreed during a phone call on Tuesday to keep the channel open."
     assert _surnames(_contacts(_events(pipeline, text))) == [{"Blinken", "Yi"}]
+
+
+def test_events_generalise_a_meeting_in_a_clause_of_time_happened(pipeline: Pipeline) -> None:
+    text = "Fumio Kishida and Xi Jinping agreed to improve ties when they met in San Francisco on Thursday."
+    assert _surnames(_contacts(_events(pipeline, text))) == [{"Kishida", "Jinping"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("North Korea test-fired a ballistic missile into the sea on Tuesday.", "MOBILIZE"),
+        ("Hamas released four hostages on Saturday.", "RETREAT"),
+    ],
+)
+def test_events_generalise_objects_of_no_side(pipeline: Pipeline, text: str, kind: str) -> None:
+    assert [e.event_type for e in _events(pipeline, text)] == [kind]

@@ -209,13 +209,21 @@ EVENT_NOUNS = frozenset(
 )  # fmt: skip
 
 
+PEOPLE_NOUNS = frozenset(
+    {"hostage", "prisoner", "detainee", "captive", "civilian", "protester", "activist", "journalist",
+     "people", "person", "dozen", "hundred", "thousand", "student", "worker", "resident", "villager"}
+)  # fmt: skip
+
+
 def _arguments_fit(frame: Frame, subj: Resolved, other: Resolved, reciprocal: bool) -> bool:
     """A reading that needs the other party has it (or two parties act together), and a reading
     for some kinds of subject only has such a subject ("workers strike"; "missiles strike" is not
     a protest)."""
     if frame.spec.needs_other and not other and not frame.reciprocal and not (reciprocal and len(subj) > 1):
         # "condemned the attack": the object is an event, whose author the sentence need not name
-        return frame.spec.event_type in VERDICTS and any(
-            o.lemma_.lower() in EVENT_NOUNS for o in frame.others
-        )
+        objects = {o.lemma_.lower() for o in frame.others}
+        if frame.spec.event_type in VERDICTS and objects & EVENT_NOUNS:
+            return True
+        # "released four hostages", "detained dozens of activists": people of no stated side
+        return frame.spec.event_type in {"RETREAT", "COERCE", "ASSAULT"} and bool(objects & PEOPLE_NOUNS)
     return not frame.spec.subject_sectors or any(a.sector in frame.spec.subject_sectors for a, _ in subj)

@@ -27,6 +27,7 @@ UPWARD = frozenset(
 
 # Prepositions that make a noun the circumstance of the verb above it, not its complement.
 CIRCUMSTANCE = frozenset({"during", "in", "over", "after", "following", "at"})
+WHEN = frozenset({"when", "while", "as", "once"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,10 @@ def _chain(tok: Token, c: StatusCues) -> list[Token]:
     while tok.dep_ in UPWARD and tok.head is not tok:
         if tok.dep_ == "pobj" and tok.head.lower_ in CIRCUMSTANCE:
             break  # "agreed during a phone call": the call is where it was said, and it happened
+        if tok.dep_ == "advcl" and any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in WHEN for c in tok.children
+        ):
+            break  # "agreed ... when they met": a clause of time, told as fact
         tok = tok.head
         if tok.lemma_.lower() in c.reporting:
             break

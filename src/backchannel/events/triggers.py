@@ -130,6 +130,10 @@ class TriggerTable:
         pos = "VERB" if token.pos_ in {"VERB", "AUX"} else token.pos_
         found: list[Trigger] = []
         lemma = self.lemma_of(token, pos)
+        doc = token.doc
+        if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_:
+            table = self.verbs if pos == "VERB" else self.nouns  # "test-fired": "test-fire" first
+            found += table.get(f"{doc[token.i - 2].lower_}-{lemma}", [])
         if pos == "VERB":
             for prt in (c for c in token.children if c.dep_ == "prt"):
                 found += self.verbs.get(f"{lemma} {prt.lower_}", [])
