@@ -196,3 +196,34 @@ def test_events_generalise_a_meeting_in_a_clause_of_time_happened(pipeline: Pipe
 )
 def test_events_generalise_objects_of_no_side(pipeline: Pipeline, text: str, kind: str) -> None:
     assert [e.event_type for e in _events(pipeline, text)] == [kind]
+
+
+def test_events_generalise_readout_names_of_a_country(pipeline: Pipeline) -> None:
+    text = "Joe Biden spoke today with President Moon Jae-in of the Republic of Korea."
+    (ev,) = _events(pipeline, text)
+    moon = next(a for a in ev.participants if a.name and a.name.startswith("Moon"))
+    assert (moon.name, moon.country, moon.kb_id) == ("Moon Jae-in", "KOR", None)  # not Ban Ki-moon
+
+
+def test_events_generalise_a_verdict_judges_the_author_of_the_act(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Germany condemned Russia's attacks on Ukrainian civilians on Monday.")
+    (accuse,) = [e for e in events if e.event_type == "ACCUSE"]
+    assert [a.country for a in accuse.recipients] == ["RUS"]
+    blamed = _events(pipeline, "India blamed Pakistan for the attack in Pahalgam on Monday.")
+    assert [(e.event_type, e.actors[0].country) for e in blamed] == [("ACCUSE", "IND")]  # not India's attack
+
+
+def test_events_generalise_a_weapon_name_is_no_party(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The United States sent Patriot missiles to Ukraine on Monday.")
+    assert [(e.event_type, [a.country for a in e.recipients]) for e in events] == [("AID", ["UKR"])]
+
+
+def test_events_generalise_an_undated_sentence_goes_on_with_the_news_before_it(pipeline: Pipeline) -> None:
+    text = (
+        "Donald Trump spoke with Recep Tayyip Erdogan on Monday. The call came two weeks after the April 4 "
+        "attack in Idlib. "
+        "Trump thanked Erdogan for his support."
+    )
+    events = _events(pipeline, text, "2017-04-18")
+    (thanks,) = [e for e in events if e.event_type == "SUPPORT"]
+    assert str(thanks.date.start) == "2017-04-17"  # Monday's call, not the attack's date in the paragraph

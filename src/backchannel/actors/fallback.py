@@ -85,6 +85,8 @@ def from_parse(
         run = _past_titles(run)  # "Foreign Minister Wang" names Wang; "the Foreign Minister" nobody
         if not run:
             continue
+        if run[-1].dep_ == "compound" and run[-1].head.lower_ in _weapons():
+            continue  # "Patriot missiles", "HIMARS launchers": the name of a weapon, not of who fires it
         actor = _name_actor(run, words, doc, i, kb)
         if actor is not None:
             how = "fallback: name" if actor.name else "fallback: place"

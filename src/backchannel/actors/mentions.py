@@ -263,7 +263,7 @@ def _compose(
         if tok.key in COUNTERPART:
             name_end = _unknown_name(tokens, i + 1, text, run, by_first) if i + 1 < len(tokens) else i + 1
             if name_end > i + 1:  # "his Indian counterpart Rajnath Singh": the name, of the run's country
-                out.append(_unknown_person(text, tokens, i + 1, name_end, run, kb, known_names))
+                out.append(_unknown_person(text, tokens, i + 1, name_end, run, kb, known_names, by_first))
                 run = Run()
                 i = name_end
                 continue
@@ -273,7 +273,7 @@ def _compose(
             continue
         name_end = _unknown_name(tokens, i, text, run, by_first)
         if name_end > i:
-            out.append(_unknown_person(text, tokens, i, name_end, run, kb, known_names))
+            out.append(_unknown_person(text, tokens, i, name_end, run, kb, known_names, by_first))
             run = Run()
             i = name_end
             continue
@@ -325,6 +325,8 @@ def _surname_ok(hit: Hit, tokens: list[Token], run: Run, kb: KnowledgeBase, seen
     enough: not an everyday English word (a title-cased word mid-sentence that is a surname)."""
     if hit.first and _other_first_name(tokens[hit.first - 1], kb.people[hit.ident].name):
         return False  # "Rajnath Singh" is not Sabrina Singh: another first name, another person
+    if hit.last + 1 < len(tokens) and _continues_name(tokens, hit.last + 1):
+        return False  # "Moon Jae-in" is not Ban Ki-moon: the name goes on after the surname
     if hit.ident in seen or run.rank_start >= 0 or run.kinds() & {"role", "function"}:
         return True
     prev = tokens[hit.first - 1].key if hit.first else ""
@@ -332,6 +334,17 @@ def _surname_ok(hit: Hit, tokens: list[Token], run: Run, kb: KnowledgeBase, seen
         return True
     word = tokens[hit.first].text
     return word not in _COMMON_SURNAMES
+
+
+def _continues_name(tokens: list[Token], k: int) -> bool:
+    """A capitalised word or a hyphenated part right after a surname: a longer name."""
+    tok, before = tokens[k], tokens[k - 1]
+    joined = tok.start - before.end <= 1
+    return (
+        joined
+        and (tok.capitalised or tok.start == before.end)
+        and tok.key not in NOT_NAMES | RANKS | TITLE_WORDS
+    )
 
 
 def _other_first_name(prev: Token, full_name: str) -> bool:
@@ -433,11 +446,19 @@ def _name_token(tok: Token, alts: list[Hit] | None) -> bool:
 
 
 def _unknown_person(
-    text: str, tokens: list[Token], i: int, j: int, run: Run, kb: KnowledgeBase, known: dict[str, Actor]
+    text: str,
+    tokens: list[Token],
+    i: int,
+    j: int,
+    run: Run,
+    kb: KnowledgeBase,
+    known: dict[str, Actor],
+    by_first: dict[int, list[Hit]] | None = None,
 ) -> Mention:
     start = run.rank_start if run.rank_start >= 0 else tokens[i].start
     name = text[tokens[i].start : tokens[j - 1].end]
     country, sector, role = _context(run, kb)
+    country = country or _country_after(tokens, j, by_first or {})  # "Moon Jae-in of the Republic of Korea"
     office = run.kinds() & {"role", "function", "group", "organisation"}
     ranks = text[run.rank_start : tokens[i].start].strip() if run.rank_start >= 0 else ""
     title = text[run.start : run.end] if office else None
@@ -448,6 +469,15 @@ def _unknown_person(
     return Mention(
         start, tokens[j - 1].end, text[start : tokens[j - 1].end], actor, "unknown name", kind="person"
     )
+
+
+def _country_after(tokens: list[Token], j: int, by_first: dict[int, list[Hit]]) -> str | None:
+    """The country of "<name> of <country>" (readouts write "Prime Minister X of Japan")."""
+    if j >= len(tokens) or tokens[j].key != "of":
+        return None
+    k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].key == "the")
+    hits = by_first.get(k) or []
+    return next((h.ident for h in hits if h.kind in {"country", "adjective", "people"}), None)
 
 
 def _context(run: Run, kb: KnowledgeBase) -> tuple[str | None, str | None, str | None]:

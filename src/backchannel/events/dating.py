@@ -31,11 +31,19 @@ def date_of(doc: Document, i: int, frame: Frame) -> tuple[DateSpan, str]:
         ("sentence", lambda: [t for t in in_sentence if in_spans(t.start - sent.start, own)]),
         ("paragraph", lambda: [t for t in doc.times_between(*para) if not sent.start <= t.start < sent.end]),
     )
-    for name, pool in pools:  # each built only when the narrower ones held no date
+    for name, pool in pools[:2]:  # each built only when the narrower ones held no date
         span, scope = dates.attach(pool(), [(0, len(doc.text))], DateSpan.unknown(), anchor)
         if scope != "unknown":
             return span, name
-    return _narrative_date(doc, i) or dates.attach([], [], doc.published, anchor)
+    # A sentence with no date of its own goes on with the news told just before it; only then does
+    # a date elsewhere in its paragraph (often another event's) stand in.
+    narrative = _narrative_date(doc, i)
+    if narrative is not None:
+        return narrative
+    span, scope = dates.attach(pools[2][1](), [(0, len(doc.text))], DateSpan.unknown(), anchor)
+    if scope != "unknown":
+        return span, "paragraph"
+    return dates.attach([], [], doc.published, anchor)
 
 
 NARRATIVE_REACH = 2  # paragraphs
@@ -46,14 +54,19 @@ def _narrative_date(doc: Document, i: int) -> tuple[DateSpan, str] | None:
     Moscow to agree to a ceasefire" after "Austin spoke with Shoigu on Friday") takes the date of
     the last dated news event close before it, marked ``inferred``; else the publication date."""
     para = doc.sentences[i].paragraph
+    near = []
     for ev in reversed(doc.events):  # text order: once one is too far back, all before it are
         if ev.trace.get("paragraph", -99) < para - NARRATIVE_REACH:
-            return None
-        if ev.trace.get("background") or ev.date.basis not in {"explicit", "relative"}:
+            break
+        if ev.trace.get("background") or ev.date.basis not in {"explicit", "relative"} or not ev.date.known:
             continue
-        d = ev.date
-        return DateSpan(d.start, d.end, d.granularity, d.text, "inferred"), "narrative"
-    return None
+        near.append(ev.date)
+    if not near:
+        return None
+    # Of the dated events just told, the news is the latest: "two weeks after the April 4 attack"
+    # is background to Monday's call that the next sentence goes on about.
+    d = max(near, key=lambda x: x.end or x.start)  # type: ignore[arg-type,return-value]
+    return DateSpan(d.start, d.end, d.granularity, d.text, "inferred"), "narrative"
 
 
 def since_date(doc: Document, i: int, frame: Frame) -> DateSpan | None:

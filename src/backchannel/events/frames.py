@@ -69,6 +69,8 @@ def _verb_frame(verb: Token, spec: Trigger) -> Frame | None:
     if f.passive:
         f.others = [c for c in verb.children if c.dep_ == "nsubjpass"]
     f.others += _others(verb, spec.other)
+    if spec.event_type in {"ACCUSE", "SUPPORT", "REJECT"}:  # "condemned Russia's attacks": Russia is judged
+        f.others = [p for o in f.others for p in ([c for c in o.children if c.dep_ == "poss"] or [o])]
     if any(_is_each_other(t) for t in f.others):
         f.others = [t for t in f.others if not _is_each_other(t)]
         f.reciprocal = True
@@ -159,6 +161,7 @@ def _noun_frame(noun: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None
         and light is None
         and (site.dep_ == "pobj" or prep_like)
         and verb.pos_ in {"VERB", "AUX"}
+        and verb.lemma_.lower() not in VERDICT_VERBS  # "blamed Pakistan for the attack": not India's attack
         and (verb.lemma_.lower() not in REPORTING or channel)
         and not _pobjs(noun, ("between",))
     ):
@@ -186,6 +189,12 @@ def _noun_frame(noun: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None
 TOPIC_VERBS = frozenset(
     {"discuss", "review", "address", "emphasize", "emphasise", "stress", "underscore", "highlight",
      "reaffirm", "note", "mention", "explore", "debate", "consider", "assess", "examine"}
+)  # fmt: skip
+# Verbs whose prepositional object is what they judge, not what their subject did.
+VERDICT_VERBS = frozenset(
+    {"blame", "accuse", "condemn", "criticize", "criticise", "denounce", "praise", "thank", "commend",
+     "punish", "sanction", "investigate", "charge", "arrest", "detain", "warn", "apologize", "apologise",
+     "compensate", "retaliate", "hold", "fault", "congratulate", "respond", "react"}
 )  # fmt: skip
 # Prepositions through which a contact is the channel of what a verb reports: "told X in a call".
 CHANNEL_PREPS = frozenset({"in", "during", "over", "on", "after", "following"})
