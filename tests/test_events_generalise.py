@@ -227,3 +227,35 @@ def test_events_generalise_an_undated_sentence_goes_on_with_the_news_before_it(p
     events = _events(pipeline, text, "2017-04-18")
     (thanks,) = [e for e in events if e.event_type == "SUPPORT"]
     assert str(thanks.date.start) == "2017-04-17"  # Monday's call, not the attack's date in the paragraph
+
+
+def test_events_generalise_every_preposition_of_the_trigger_file_is_a_word() -> None:
+    # YAML reads a bare "on" as True: "sanctions on Russia" and "called on" once lost their party
+    from backchannel.events.triggers import load_triggers
+
+    table = load_triggers()
+    readings = [r for t in (table.verbs, table.nouns) for rs in t.values() for r in rs]
+    assert all(isinstance(o, str) for r in readings for o in r.other)
+    assert "on" in next(r for r in table.nouns["sanction"]).other
+
+
+def test_events_generalise_sanctions_on_a_country(pipeline: Pipeline) -> None:
+    (ev,) = _events(pipeline, "The U.S. imposed sanctions on Russia on Monday.")
+    assert (ev.event_type, ev.actors[0].country, [a.country for a in ev.recipients]) == (
+        "SANCTION",
+        "USA",
+        ["RUS"],
+    )
+
+
+def test_events_generalise_we_of_an_official_statement_is_its_issuer(pipeline: Pipeline) -> None:
+    article = Article(
+        "t",
+        "We imposed sanctions on Russia on Monday.",
+        published="2024-05-08",
+        outlet="U.S. Department of State",
+    )
+    (ev,) = pipeline.extract([article])
+    assert (ev.actors[0].name, ev.actors[0].country) == ("U.S. Department of State", "USA")
+    (us,) = _events(pipeline, "The US on Monday rejected the proposal of Russia.")
+    assert us.actors[0].country == "USA"  # "US" is the country, not the pronoun

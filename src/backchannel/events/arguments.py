@@ -92,16 +92,24 @@ def _people(mentions: list[Mention]) -> bool:
     return all(m.kind == "person" and m.actor.kb_id for m in mentions)
 
 
+LINKING_POS = frozenset({"ADV", "ADP", "AUX", "PART", "DET", "ADJ", "NUM"})
+
+
 def _surface_subject(doc: Document, i: int, frame: Frame) -> list[Mention]:
     """When the parse finds no subject for a verb trigger ("Earlier this month, Trump hosted
     Erdogan"), take a person named right before the verb, with nothing but that name between."""
-    if frame.spec.pos != "VERB" or frame.passive:
+    verb = frame.trigger if frame.spec.pos == "VERB" else frame.governor  # "Trump at first imposed tariffs"
+    if verb is None or frame.passive or verb.pos_ not in {"VERB", "AUX"}:
         return []
     sent = doc.sentences[i]
-    at = sent.start + frame.trigger.idx
+    at = sent.start + verb.idx
     before = [m for m in doc.mentions_in(i) if m.end <= at and m.kind == "person"]
-    if before and not doc.text[before[-1].end : at].strip():
-        return before[-1:]
+    if not before:
+        return []
+    lo = before[-1].end - sent.start
+    between = [t for t in verb.doc if lo <= t.idx < verb.idx]
+    if len(between) <= 3 and all(t.pos_ in LINKING_POS and t.text not in {",", ";", ":"} for t in between):
+        return before[-1:]  # "Trump at first imposed": a few words of manner or time, no noun, between
     return []
 
 
@@ -172,7 +180,12 @@ def _args(doc: Document, i: int, heads: list[Token], kb: KnowledgeBase | None = 
     in_sentence = doc.mentions_in(i)
     out: list[Mention] = []
     for head in heads:
-        if head.lower_ in PRONOUNS | {"it", "its", "they", "their", "them"}:
+        pronoun_we = head.lower_ in WE and head.text != "US"  # "US" is the country, not "us"
+        if pronoun_we and kb is not None and _reporting_subject(head) is None:
+            issuer = _issuer(doc, kb)  # "We have imposed an import ban", in a State Department statement
+            out += [issuer] if issuer else []
+            continue
+        if head.lower_ in PRONOUNS | {"it", "its", "they", "their", "them"} or pronoun_we:
             speaker = _reporting_subject(head)
             if speaker is not None and speaker.i != head.i:  # "rebel leaders said they would meet"
                 out += _args(doc, i, [speaker], kb)
@@ -247,6 +260,22 @@ def _missed_coordination(
         if re.search(r"\band\b", gap) and len(gap) < 80:
             out += [m for m in (left, right) if m.start != best.start]
     return out
+
+
+WE = frozenset({"we", "our", "us"})
+
+
+def _issuer(doc: Document, kb: KnowledgeBase) -> Mention | None:
+    """The government office that issued the article, when its outlet is one the KB knows."""
+    outlet = doc.article.outlet or ""
+    for kind, ident in kb.find(outlet) or kb.find(outlet.removeprefix("The ")):
+        if kind == "organisation":
+            org = kb.organisations[ident]
+            actor = Actor(org.name, outlet, org.country, org.sector, None, org.id)
+            return Mention(
+                -1, -1, outlet, actor, "issuer of the statement", kind="organisation", country=org.country
+            )
+    return None
 
 
 def _reporting_subject(pron: Token) -> Token | None:

@@ -25,6 +25,12 @@ RELATIVE = frozenset({"who", "that", "which", "whom"})
 REPORTING = frozenset(
     {"say", "tell", "add", "report", "announce", "confirm", "state", "claim", "note", "write"}
 )
+TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+     "today", "yesterday", "tomorrow", "weekend", "morning", "evening", "night", "day", "week", "month",
+     "year", "occasion", "sidelines", "behalf", "basis", "condition"}
+)  # fmt: skip
 # Prepositions of manner, time and place whose object the parser may hang the other party on.
 CARRIER_PREPS = frozenset({"by", "on", "in", "at", "over", "via", "through", "from"})
 PLURALIA = frozenset({"talks", "negotiations", "consultations", "discussions", "hostilities"})
@@ -287,8 +293,8 @@ def _pobjs(head: Token, preps: Iterable[str]) -> list[Token]:
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in wanted:
             for prep in [c, *(x for x in c.conjuncts if x.lower_ in wanted)]:
-                out += [p for p in prep.children if p.dep_ == "pobj"]
-    return _with_conjuncts(out)
+                out += [p for p in prep.children if p.dep_ == "pobj" and p.lower_ not in TIME_WORDS]
+    return _with_conjuncts(out)  # "on Thursday" is a date, never a party
 
 
 def _with_conjuncts(heads: list[Token]) -> list[Token]:

@@ -196,16 +196,24 @@ def _type_spec(name: str, spec: dict[str, Any]) -> TypeSpec:
     return TypeSpec(name, bool(spec.get("reciprocal")), frozenset(spec.get("light") or ()), cues)
 
 
+def _word(value: Any) -> str:
+    """A word of the triggers file. YAML reads a bare ``on`` or ``off`` as a boolean: it is the
+    preposition ("sanctions on Russia", "call on"), so it is turned back into the word."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value).lower()
+
+
 def _trigger(event_type: str, pos: str, e: dict[str, Any]) -> Trigger:
     return Trigger(
         event_type=event_type,
         lemma=str(e["lemma"]).lower(),
         pos=pos,
         mode=e.get("mode"),
-        other=tuple(e.get("other") or ()),
+        other=tuple(_word(o) for o in e.get("other") or ()),
         reverse=bool(e.get("reverse")),
         needs_other=e.get("needs") == "other",
-        objects=frozenset(str(o).lower() for o in e.get("objects") or ()),
+        objects=frozenset(_word(o) for o in e.get("objects") or ()),
         subject_sectors=frozenset(e.get("subject_sectors") or ()),
         complement=bool(e.get("complement")),
         intransitive=bool(e.get("intransitive")),
