@@ -259,3 +259,22 @@ def test_events_generalise_we_of_an_official_statement_is_its_issuer(pipeline: P
     assert (ev.actors[0].name, ev.actors[0].country) == ("U.S. Department of State", "USA")
     (us,) = _events(pipeline, "The US on Monday rejected the proposal of Russia.")
     assert us.actors[0].country == "USA"  # "US" is the country, not the pronoun
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "country"),
+    [
+        ("It was a premeditated attack by Russia's military forces on Monday.", "ASSAULT", "RUS"),
+        ("Japan condemned Monday's missile launch by North Korea.", "MOBILIZE", "PRK"),
+        ("New Russian forces arrived at the Ukrainian border on Monday.", "MOBILIZE", "RUS"),
+    ],
+)
+def test_events_generalise_who_acts_in_a_noun_phrase(
+    pipeline: Pipeline, text: str, kind: str, country: str
+) -> None:
+    assert (kind, country) in {(e.event_type, e.actors[0].country) for e in _events(pipeline, text)}
+
+
+def test_events_generalise_an_offer_to_meet_is_no_meeting(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Vladimir Putin offered to meet Volodymyr Zelensky in Istanbul.")
+    assert _contacts(events) == [] and len(_contacts(events, "planned")) == 1

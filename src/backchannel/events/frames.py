@@ -136,7 +136,8 @@ def _move_to_gapped(f: Frame, subject: Token, partners: list[Token]) -> None:
 def _noun_frame(noun: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None:
     if noun.dep_ in {"compound", "nmod", "amod"}:
         return None  # "call logs", "meeting room": a modifier, not an event
-    if noun.dep_ in {"attr", "acomp"} or (noun.dep_ == "pobj" and noun.head.lower_ == "as"):
+    verdict = noun.dep_ in {"attr", "acomp"} or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
+    if verdict and not _pobjs(noun, spec.agent):
         return None  # "is an attack on the principles", "denounced it as an attack": a verdict, not an event
     site = _site(noun)  # "held three hours of talks": "hours" stands where the talks do
     light = _light_verb(site, type_spec)
