@@ -278,3 +278,17 @@ def test_events_generalise_who_acts_in_a_noun_phrase(
 def test_events_generalise_an_offer_to_meet_is_no_meeting(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Vladimir Putin offered to meet Volodymyr Zelensky in Istanbul.")
     assert _contacts(events) == [] and len(_contacts(events, "planned")) == 1
+
+
+def test_events_generalise_offices_of_listed_countries(pipeline: Pipeline) -> None:
+    text = "Lloyd Austin spoke on Monday with the defense ministers of France, Germany and Poland."
+    found = sorted(sorted(p) for p in _surnames(_contacts(_events(pipeline, text, "2023-06-26"))))
+    assert found == [["Austin", "Błaszczak"], ["Austin", "Lecornu"], ["Austin", "Pistorius"]]
+
+
+def test_events_generalise_a_family_name_after_the_full_name_is_the_same_person(pipeline: Pipeline) -> None:
+    text = (
+        "Antony Blinken met Foreign Minister Wang Yi on Thursday. "
+        "The Secretary and Director and Foreign Minister Wang discussed trade."
+    )
+    assert _surnames(_contacts(_events(pipeline, text, "2023-10-26"))) == [{"Blinken", "Yi"}]

@@ -87,6 +87,14 @@ def from_parse(
             continue
         if run[-1].dep_ == "compound" and run[-1].head.lower_ in _weapons():
             continue  # "Patriot missiles", "HIMARS launchers": the name of a weapon, not of who fires it
+        known = _named_before(run, doc)
+        if known is not None:  # "Foreign Minister Wang" after "Wang Yi": the same person, once
+            return _mention(
+                known.actor,
+                sent.start + run[0].idx,
+                sent.start + run[-1].idx + len(run[-1].text),
+                "surname of a person named before",
+            )
         actor = _name_actor(run, words, doc, i, kb)
         if actor is not None:
             how = "fallback: name" if actor.name else "fallback: place"
@@ -168,6 +176,23 @@ OFFICE_WORDS = TITLE_WORDS | RANKS | frozenset(
      "under", "undersecretary", "principal", "press", "permanent", "high", "supreme", "member",
      "politburo", "general", "and", "of", "for", "the"}
 )  # fmt: skip
+
+
+def _named_before(run: list[Token], doc: Document) -> Mention | None:
+    """A one-word name that is the family name (last, or first as in Chinese and Korean names) of
+    exactly one person the article names in full."""
+    if len(run) != 1:
+        return None
+    word = run[0].lower_
+    people = {
+        m.actor.key: m
+        for m in doc.mentions
+        if m.kind == "person"
+        and m.actor.name
+        and len(m.actor.name.split()) > 1
+        and word in {m.actor.name.split()[-1].lower(), m.actor.name.split()[0].lower()}  # "Wang" of Wang Yi
+    }
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _past_titles(run: list[Token]) -> list[Token]:

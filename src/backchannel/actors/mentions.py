@@ -287,6 +287,23 @@ def _compose(
             run.rank_start = tok.start if run.rank_start < 0 else run.rank_start
             i += 1
             continue
+        if run.hits and tok.key in {"from", "of"} and "function" in {h.kind for h in run.hits[-1]}:
+            listed, end = _country_list(tokens, i + 1, by_first)
+            if listed:  # "Defense Ministers from Canada, France and Poland": one office per country
+                func = next(h.ident for h in run.hits[-1] if h.kind == "function")
+                for c in listed:
+                    m = _mention(
+                        run,
+                        Actor(None, text[run.start : run.end], c, kb.functions[func].sector),
+                        "function",
+                        "function",
+                        c,
+                    )
+                    m.function = func
+                    out.append(m)
+                run = Run()
+                i = end
+                continue
         if tok.key in GLUE or (tok.key == "and" and _between_adjectives(run, by_first, i)):
             i += 1
             continue
@@ -297,6 +314,22 @@ def _compose(
     if run.hits:
         out.extend(_close(run, kb, text, *_around(text, tokens, run)))
     return out
+
+
+def _country_list(tokens: list[Token], k: int, by_first: dict[int, list[Hit]]) -> tuple[list[str], int]:
+    """Countries listed from token ``k`` on ("Canada, France, Germany, and the United Kingdom"), and
+    the index after the list; nothing when the list has fewer than two countries."""
+    found: list[str] = []
+    while k < len(tokens):
+        hits = [h for h in by_first.get(k) or [] if h.kind in {"country", "adjective"}]
+        if hits:
+            found.append(hits[0].ident)
+            k = hits[0].last + 1
+        elif tokens[k].key in {"and", "the"} or tokens[k].text == ",":
+            k += 1
+        else:
+            break
+    return (found, k) if len(found) >= 2 else ([], k)
 
 
 def _around(text: str, tokens: list[Token], run: Run) -> tuple[str, str]:
