@@ -292,3 +292,12 @@ def test_events_generalise_a_family_name_after_the_full_name_is_the_same_person(
         "The Secretary and Director and Foreign Minister Wang discussed trade."
     )
     assert _surnames(_contacts(_events(pipeline, text, "2023-10-26"))) == [{"Blinken", "Yi"}]
+
+
+def test_events_generalise_the_two_leaders_are_people(pipeline: Pipeline) -> None:
+    text = (
+        "Russia and Ukraine exchanged prisoners on Monday. Joe Biden spoke with Xi Jinping on Tuesday. "
+        "The two leaders agreed on the importance of open lines of communication."
+    )
+    (agree,) = [e for e in _events(pipeline, text) if e.event_type == "AGREE"]
+    assert {a.name for a in agree.actors} == {"Joe Biden", "Xi Jinping"}

@@ -18,7 +18,7 @@ from backchannel.actors import fallback, resolve
 from backchannel.actors.mentions import TITLE_WORDS
 from backchannel.events.status import cues as status_cues
 from backchannel.kb import KnowledgeBase
-from backchannel.model import Actor, DateSpan, Document, Mention
+from backchannel.model import Actor, DateSpan, Document, Event, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -143,6 +143,11 @@ def _surface_others(doc: Document, i: int, frame: Frame) -> list[Mention]:
     return []
 
 
+# Party nouns that name people, not sides: "the two leaders" are two persons.
+PEOPLE_PARTIES = frozenset(
+    {"generals", "leaders", "men", "women", "chiefs", "ministers", "officers", "commanders", "presidents",
+     "counterparts", "heads", "diplomats", "premiers", "secretaries", "chancellors", "envoys"}
+)  # fmt: skip
 PLURAL_REFS = frozenset({"two", "both", "they", "their", "them", "theirs"})
 
 
@@ -205,7 +210,7 @@ def _args(doc: Document, i: int, heads: list[Token], kb: KnowledgeBase | None = 
             if sent.start + start <= m.start and m.end <= sent.start + end and _can_name(m)
         ]
         if not inside and _plural_reference(head):
-            out += _pair_antecedents(doc, i, sent.start + head.idx)
+            out += _pair_antecedents(doc, i, sent.start + head.idx, people=head.lower_ in PEOPLE_PARTIES)
             continue
         if not any(m.kind == "person" for m in inside):
             # "the Secretary", "the Foreign Minister": whoever the article gave that title
@@ -380,15 +385,21 @@ def _coordinated_people(doc: Document, i: int, pos: int) -> list[Mention]:
     return []
 
 
-def _pair_antecedents(doc: Document, i: int, pos: int = -1) -> list[Mention]:
+def _pair_antecedents(doc: Document, i: int, pos: int = -1, people: bool = False) -> list[Mention]:
     """The parties "the two" refers to: those of an event earlier in the same sentence ("Milley had
     last spoken with Gerasimov in March 2023, when the two talked"), else the pair the article's
     news has coded most often so far, the earliest (the lead) on a tie."""
     coordinated = _coordinated_people(doc, i, pos)
     if coordinated:  # "Presidents Biden and Erdogan ... during their meeting"
         return coordinated
-    here = [e for e in doc.events if e.trace.get("sentence") == i and len(e.participants) >= 2]
-    news = here[-1:] or [e for e in doc.events if not e.trace.get("background") and len(e.participants) >= 2]
+
+    def fits(e: Event) -> bool:  # "the two leaders" are people: a pair of countries is not them
+        return len(e.participants) >= 2 and (
+            not people or all(a.name and (a.kb_id or a.role) for a in e.participants)
+        )
+
+    here = [e for e in doc.events if e.trace.get("sentence") == i and fits(e)]
+    news = here[-1:] or [e for e in doc.events if not e.trace.get("background") and fits(e)]
     if not news:
         return []
     counts: dict[frozenset[str], int] = {}
