@@ -301,3 +301,14 @@ def test_events_generalise_the_two_leaders_are_people(pipeline: Pipeline) -> Non
     )
     (agree,) = [e for e in _events(pipeline, text) if e.event_type == "AGREE"]
     assert {a.name for a in agree.actors} == {"Joe Biden", "Xi Jinping"}
+
+
+def test_events_generalise_a_lead_printed_above_its_headline_is_kept(pipeline: Pipeline) -> None:
+    text = (
+        "Lloyd Austin met his Chinese counterpart, Admiral Dong Jun, on Friday in Singapore for the "
+        "first time in person.\n\nAustin meets Chinese counterpart in Singapore\n\nMore on the talks later."
+    )
+    article = Article(
+        "t", text, title="Austin meets Chinese counterpart in Singapore", published="2024-05-31"
+    )
+    assert _surnames(_contacts(pipeline.extract([article]))) == [{"Austin", "Jun"}]

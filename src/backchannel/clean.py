@@ -168,12 +168,22 @@ def find_title(article: Article, doc: Document) -> str | None:
     meta = " ".join(normalise(article.title or "").split())
     for i, para in enumerate(first):
         if (meta and para == meta and len(meta.split()) >= 3) or (not meta and _is_headline(para)):
-            doc.paragraphs = doc.paragraphs[i + 1 :]
+            doc.paragraphs = _above_title(doc, i) + doc.paragraphs[i + 1 :]
             return para
         if meta and len(meta.split()) < 3 and _is_headline(para):  # "Defense": a section label
-            doc.paragraphs = doc.paragraphs[i + 1 :]
+            doc.paragraphs = _above_title(doc, i) + doc.paragraphs[i + 1 :]
             return para
     return meta or None
+
+
+def _above_title(doc: Document, i: int) -> list[tuple[int, int]]:
+    """Paragraphs above the title that read as prose (a page may print its lead before its
+    headline): kept, so that the main event is not dropped with the navigation above it."""
+    return [(s, e) for s, e in doc.paragraphs[:i] if _is_prose(doc.text[s:e])]
+
+
+def _is_prose(text: str) -> bool:
+    return len(text.split()) >= 12 and bool(re.search(r"[a-z][.!?][\"')\]]*(\s|$)", text))
 
 
 def _is_headline(text: str) -> bool:
