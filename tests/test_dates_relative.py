@@ -85,3 +85,16 @@ def test_dates_relative_end_of_the_year_told_early_in_the_next() -> None:
 @pytest.mark.parametrize("text", ["N days ago", "the meeting", "Oreshnik", "sometime"])
 def test_dates_relative_not_a_date(text: str) -> None:
     assert resolve(text, ANCHOR) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("March last year", "2023-03-01", "2023-03-31"),
+        ("June of this year", "2024-06-01", "2024-06-30"),
+        ("January next year", "2025-01-01", "2025-01-31"),
+    ],
+)
+def test_dates_relative_month_of_a_year_counted_from_the_anchor(text: str, start: str, end: str) -> None:
+    span = resolve(text, DateSpan(dt.date(2024, 5, 8), dt.date(2024, 5, 8), "day"))
+    assert span is not None and (str(span.start), str(span.end)) == (start, end)

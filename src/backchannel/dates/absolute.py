@@ -128,6 +128,16 @@ def year_range(m: re.Match[str], ctx: Context) -> Reading | None:
     return unit_reading(dt.date(first, 1, 1), dt.date(last, 12, 31), "year", "explicit", f"P{last - first}Y")
 
 
+def month_relative_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    """ "March last year", "June of this year": the month of the year counted from the anchor."""
+    if ctx.day is None:
+        return None
+    which = " ".join(m["which"].lower().split())
+    shift = {"last": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}[which]
+    year, month = ctx.day.year + shift, month_of(m["m"])
+    return unit_reading(*spans.month_bounds(year, month), "month", "relative", f"{year}-{month:02d}")
+
+
 def month_year(m: re.Match[str], ctx: Context) -> Reading | None:
     """ "October 2022", "early December 2012": the whole month (we do not narrow "early")."""
     year, month = int(m["y"]), month_of(m["m"])

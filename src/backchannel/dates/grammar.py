@@ -47,6 +47,7 @@ GRAMMAR: tuple[Entry, ...] = (
     Entry("month-range", p.MONTH_RANGE, absolute.month_range, ("MONTH",)),
     Entry("year-range", p.YEAR_RANGE, absolute.year_range, ("DIGITS",)),
     Entry("month-year", p.MONTH_YEAR, absolute.month_year, ("MONTH",)),
+    Entry("month-relative-year", p.MONTH_RELATIVE_YEAR, absolute.month_relative_year, ("MONTH",)),
     Entry("quarter", p.QUARTER, units.quarter, ("quarter", "QUARTER")),
     Entry("half", p.HALF, units.half, ("half",)),
     Entry("relative-unit", p.RELATIVE_UNIT, units.relative_unit, _CALENDAR_UNITS),

@@ -112,6 +112,10 @@ MONTH_YEAR = _compile(rf"""
     (?:(?P<part>(?i:early|late|mid|the\s+(?:start|beginning|end|middle)\s+of))[\s-]+)?
     (?P<m>{MONTH})\s*,?\s+(?:of\s+)?(?P<y>{YEAR})(?!\s*[-–/]\s*\d)
 """)
+# A month of a year named relative to the anchor: "March last year", "in June of this year".
+MONTH_RELATIVE_YEAR = _compile(rf"""
+    (?P<m>{MONTH_BARE})\s*,?\s+(?:of\s+)?(?P<which>(?i:last|this|next|the\s+previous|the\s+following))\s+(?i:year)(?![A-Za-z])
+""")
 # A month without a year: "in March", "late last July", "last May", "October" (in ``resolve``).
 MONTH_ALONE = _compile(rf"""
     (?:(?P<pre>{LEAD}|(?i:the\s+(?:start|beginning|end|middle)\s+of))[\s-]+)?
