@@ -32,7 +32,7 @@ class Stage:
 
 
 def _dates_stage(doc: Document) -> Document:
-    doc.times = dates.find_times(doc.text, doc.published)
+    doc.times = dates.find_times_by_section(doc.text, doc.paragraphs, doc.published)
     doc.done.add("dates")
     return doc
 
