@@ -312,3 +312,11 @@ def test_events_generalise_a_lead_printed_above_its_headline_is_kept(pipeline: P
         "t", text, title="Austin meets Chinese counterpart in Singapore", published="2024-05-31"
     )
     assert _surnames(_contacts(pipeline.extract([article]))) == [{"Austin", "Jun"}]
+
+
+def test_events_generalise_who_defends_against_an_attack_is_not_its_author(pipeline: Pipeline) -> None:
+    text = "Lloyd Austin praised the defense of Israel against an Iranian attack on Monday."
+    assert [e.actors[0].country for e in _events(pipeline, text) if e.event_type == "ASSAULT"] in (
+        [],
+        ["IRN"],
+    )

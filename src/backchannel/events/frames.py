@@ -169,6 +169,7 @@ def _noun_frame(noun: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None
         and (site.dep_ == "pobj" or prep_like)
         and verb.pos_ in {"VERB", "AUX"}
         and verb.lemma_.lower() not in VERDICT_VERBS  # "blamed Pakistan for the attack": not India's attack
+        and (spec.event_type in INHERITED or site.head.lower_ in {"in", "on", "during", "with"})
         and (verb.lemma_.lower() not in REPORTING or channel)
         and not _pobjs(noun, ("between",))
     ):
@@ -203,6 +204,10 @@ VERDICT_VERBS = frozenset(
      "punish", "sanction", "investigate", "charge", "arrest", "detain", "warn", "apologize", "apologise",
      "compensate", "retaliate", "hold", "fault", "congratulate", "respond", "react"}
 )  # fmt: skip
+# Types whose noun, in a phrase of a verb, is done by the verb's subject whatever the preposition
+# ("arrived for talks"); others only through "in", "on", "during", "with" ("joined in the attack"),
+# never "defended Israel against an attack" or "warned of an attack".
+INHERITED = frozenset({"CONSULT", "AID", "COOPERATE", "AGREE"})
 # Prepositions through which a contact is the channel of what a verb reports: "told X in a call".
 CHANNEL_PREPS = frozenset({"in", "during", "over", "on", "after", "following"})
 # Prepositions of what came before the main verb's act: "after meeting Y, X said".
