@@ -320,3 +320,20 @@ def test_events_generalise_who_defends_against_an_attack_is_not_its_author(pipel
         [],
         ["IRN"],
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark Milley and Valery Gerasimov had spoken four times before.",
+        "Charles Q. Brown Jr. and Valery Gerasimov spoke twice in 2024.",
+        "Lloyd Austin and Dong Jun have met repeatedly.",
+    ],
+)
+def test_events_generalise_a_count_of_contacts_is_no_contact(pipeline: Pipeline, text: str) -> None:
+    assert _contacts(_events(pipeline, text, "2024-11-28")) == []  # aggregates are not annotated either
+
+
+def test_events_generalise_it_was_a_call_is_a_call(pipeline: Pipeline) -> None:
+    text = "It was the first call between Charles Q. Brown Jr. and Valery Gerasimov in a year."
+    assert _contacts(_events(pipeline, text, "2024-11-28")) == [{"Charles Q. Brown Jr.", "Valery Gerasimov"}]

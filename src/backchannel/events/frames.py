@@ -31,6 +31,8 @@ TIME_WORDS = frozenset(
      "today", "yesterday", "tomorrow", "weekend", "morning", "evening", "night", "day", "week", "month",
      "year", "occasion", "sidelines", "behalf", "basis", "condition"}
 )  # fmt: skip
+# Adverbs that make a contact verb a count of contacts, not one.
+REPEATED = frozenset({"twice", "thrice", "repeatedly", "regularly", "frequently", "often", "periodically"})
 # Prepositions of manner, time and place whose object the parser may hang the other party on.
 CARRIER_PREPS = frozenset({"by", "on", "in", "at", "over", "via", "through", "from"})
 PLURALIA = frozenset({"talks", "negotiations", "consultations", "discussions", "hostilities"})
@@ -63,6 +65,25 @@ def build(trigger: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None:
     return frame
 
 
+def _aggregate(verb: Token) -> bool:
+    """ "had spoken four times", "spoke twice", "have met repeatedly": several contacts in one, which
+    gold never codes as one event."""
+    near = [
+        *verb.children,
+        *(g for c in verb.children if c.dep_ in {"advmod", "npadvmod"} for g in c.children),
+    ]
+    for c in near:
+        if c.lower_ in REPEATED:
+            return True
+        before = c.doc[c.i - 1] if c.i else None
+        counted = before is not None and (
+            before.like_num or before.lower_ in {"several", "many", "multiple", "few"}
+        )
+        if c.lower_ == "times" and counted:
+            return True
+    return False
+
+
 def _verb_frame(verb: Token, spec: Trigger) -> Frame | None:
     if (
         verb.lemma_.lower() == "call"
@@ -70,6 +91,8 @@ def _verb_frame(verb: Token, spec: Trigger) -> Frame | None:
         and not _split_name(verb)
     ):
         return None  # "Putin called the weapon the Oreshnik": naming, neither a call nor a request
+    if spec.event_type == "CONSULT" and _aggregate(verb):
+        return None
     f = Frame(verb, spec, governor=verb)
     f.subjects, f.passive = subject_heads(verb)
     if f.passive:
@@ -137,7 +160,12 @@ def _noun_frame(noun: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None
     if noun.dep_ in {"compound", "nmod", "amod"}:
         return None  # "call logs", "meeting room": a modifier, not an event
     verdict = noun.dep_ in {"attr", "acomp"} or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
-    if verdict and not _pobjs(noun, spec.agent):
+    named_event = noun.dep_ == "attr" and any(
+        c.dep_ in SUBJECTS and c.lower_ in {"it", "this", "that"} for c in noun.head.children
+    )
+    if (
+        verdict and not named_event and not _pobjs(noun, spec.agent)
+    ):  # "It was the first call between ..." is kept
         return None  # "is an attack on the principles", "denounced it as an attack": a verdict, not an event
     site = _site(noun)  # "held three hours of talks": "hours" stands where the talks do
     light = _light_verb(site, type_spec)
