@@ -32,7 +32,7 @@ TIME_WORDS = frozenset(
      "year", "occasion", "sidelines", "behalf", "basis", "condition"}
 )  # fmt: skip
 # Adverbs that make a contact verb a count of contacts, not one.
-REPEATED = frozenset({"twice", "thrice", "repeatedly", "regularly", "frequently", "often", "periodically"})
+REPEATED = frozenset({"twice", "thrice", "repeatedly"})
 # Prepositions of manner, time and place whose object the parser may hang the other party on.
 CARRIER_PREPS = frozenset({"by", "on", "in", "at", "over", "via", "through", "from"})
 PLURALIA = frozenset({"talks", "negotiations", "consultations", "discussions", "hostilities"})
