@@ -10,11 +10,11 @@ benchmark, not a test: it prints figures and asserts nothing about speed.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
+from backchannel.evaluate import corpus
 from backchannel.model import Article
 from backchannel.pipeline import Pipeline
 
@@ -22,12 +22,8 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def stories(shared: Path) -> list[Article]:
-    path = shared / "corpora" / "voa" / "voa_stories.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [
-        Article(f"voa-{r['id']}", r["text"], r.get("title"), r.get("url"), "VOA", r.get("published"))
-        for r in rows
-    ]
+    rows = [r for art, r in corpus.texts(shared).items() if art.startswith("voa-")]
+    return [Article(r["id"], r["text"], r["title"], r["url"], r["outlet"], r["published"]) for r in rows]
 
 
 def main(argv: list[str] | None = None) -> int:

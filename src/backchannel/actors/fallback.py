@@ -12,7 +12,7 @@ confidence.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -207,8 +207,14 @@ def _past_titles(run: list[Token]) -> list[Token]:
 def _common_words(run: list[Token], text: str) -> bool:
     """Every word of the run is written in lower case elsewhere in the article: ordinary words
     capitalised by a headline or a title, not a name."""
-    words = [t.text for t in run if t.lower_ not in JOINERS]
-    return bool(words) and all(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in words)
+    words = [t.lower_ for t in run if t.lower_ not in JOINERS]
+    return bool(words) and all(w in _lower_words(text) for w in words)
+
+
+@lru_cache(maxsize=4)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words an article writes in lower case (computed once per article text)."""
+    return frozenset(re.findall(r"(?<![\w-])[a-z][a-z'-]*(?![\w-])", text))
 
 
 def proper_runs(doc: Doc, span: tuple[int, int]) -> list[list[Token]]:

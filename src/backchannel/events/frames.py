@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from backchannel.dates import vocabulary
 from backchannel.events.triggers import Trigger, TypeSpec
 
 if TYPE_CHECKING:
@@ -25,11 +26,11 @@ RELATIVE = frozenset({"who", "that", "which", "whom"})
 REPORTING = frozenset(
     {"say", "tell", "add", "report", "announce", "confirm", "state", "claim", "note", "write"}
 )
+# Objects of a preposition that are times or circumstances, never a party ("on Thursday").
 TIME_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-     "today", "yesterday", "tomorrow", "weekend", "morning", "evening", "night", "day", "week", "month",
-     "year", "occasion", "sidelines", "behalf", "basis", "condition"}
+    {*vocabulary.WEEKDAYS, *vocabulary.MONTHS, "today", "yesterday", "tomorrow", "weekend", "morning",
+     "evening", "night", "day", "week", "month", "year", "occasion", "sidelines", "behalf", "basis",
+     "condition"}
 )  # fmt: skip
 # Adverbs that make a contact verb a count of contacts, not one.
 REPEATED = frozenset({"twice", "thrice", "repeatedly"})
@@ -159,14 +160,14 @@ def _move_to_gapped(f: Frame, subject: Token, partners: list[Token]) -> None:
 def _noun_frame(noun: Token, spec: Trigger, type_spec: TypeSpec) -> Frame | None:
     if noun.dep_ in {"compound", "nmod", "amod"}:
         return None  # "call logs", "meeting room": a modifier, not an event
+    # "is an attack on the principles", "denounced it as an attack": a verdict, not an event; but
+    # "It was the first call between ..." and "an attack by X" name an event that happened
     verdict = noun.dep_ in {"attr", "acomp"} or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
-    named_event = noun.dep_ == "attr" and any(
+    named = noun.dep_ == "attr" and any(
         c.dep_ in SUBJECTS and c.lower_ in {"it", "this", "that"} for c in noun.head.children
     )
-    if (
-        verdict and not named_event and not _pobjs(noun, spec.agent)
-    ):  # "It was the first call between ..." is kept
-        return None  # "is an attack on the principles", "denounced it as an attack": a verdict, not an event
+    if verdict and not named and not _pobjs(noun, spec.agent):
+        return None
     site = _site(noun)  # "held three hours of talks": "hours" stands where the talks do
     light = _light_verb(site, type_spec)
     if light is None and site.dep_ == "dobj" and site.head.lemma_.lower() in TOPIC_VERBS:
