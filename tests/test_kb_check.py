@@ -105,3 +105,19 @@ def test_kb_check_imprecise_dates_listed_on_request() -> None:
     kb = KnowledgeBase.load(paths=[])
     assert not [p for p in check(kb) if p.rule == "imprecise-date"]
     assert any("gbr-cds" in p.message for p in check(kb, imprecise=True) if p.rule == "imprecise-date")
+
+
+def test_kb_check_office_exception_links() -> None:
+    bad = [
+        {"country": "ZZZ", "function": "head_of_state", "held_by": None},
+        {"country": "CAN", "function": "no_such_function", "held_by": None},
+        {"country": "CAN", "function": "head_of_state", "held_by": "no-such-role"},
+    ]
+    assert rules(kb_with(office_exceptions=bad)) == {"unknown-country", "unknown-function", "undefined-role"}
+
+
+def test_kb_check_title_of_two_countries_is_a_warning() -> None:
+    twin = {"id": "fin-twin", "title": "President of Russia", "country": "FIN", "function": "head_of_state"}
+    problems = check(kb_with(roles=[twin]))
+    assert not has_errors(problems)
+    assert any(p.rule == "shared-title" and "fin-twin" in p.message for p in problems)

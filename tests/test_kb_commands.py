@@ -108,7 +108,24 @@ def test_kb_commands_import_wikidata_missing_file(tmp_path: Path) -> None:
 
 
 def test_kb_commands_coverage_table() -> None:
-    result = runner.invoke(kb_app, ["coverage", "--until", "2026-11-23"])
+    result = runner.invoke(kb_app, ["coverage", "-c", "RUS", "-c", "Turkey", "--until", "2026-11-23"])
     assert result.exit_code == 0
-    assert result.output.startswith("| country | head_of_state |")
-    assert "| RUS | 1 | 2 | 1 | 2 | 1 | 2 | 3 | 0 |" in result.output
+    assert result.output.startswith("| country | head_of_state | head_of_government |")
+    # Putin; Medvedev and Mishustin; Lavrov; Shoigu and Belousov; Gerasimov
+    assert "| RUS | 1 | 2 | 1 | 2 | 1 |" in result.output
+    # Turkey's prime ministers until 2018, then the president heads the government: no gap
+    assert "| TUR |" in result.output and "gap" not in result.output
+    assert "2 of 2 countries have every office covered on every day" in result.output
+
+
+def test_kb_commands_coverage_lists_gaps() -> None:
+    result = runner.invoke(kb_app, ["coverage", "-c", "RUS", "--extra", "--gaps", "--until", "2026-11-23"])
+    assert result.exit_code == 0
+    assert "0 of 1 countries have every office covered on every day" in result.output
+    assert "RUS interior_minister: no holder" in result.output or "RUS un_ambassador: no holder" in result.output
+
+
+def test_kb_commands_coverage_unknown_country() -> None:
+    result = runner.invoke(kb_app, ["coverage", "-c", "Atlantis"])
+    assert result.exit_code == 1
+    assert "unknown country 'Atlantis'" in result.output

@@ -11,11 +11,18 @@ one kind, named by the file or folder:
     roles/*.yaml        offices of one country: id, title, aliases, country, sector, function, org,
                         and optionally ``functions`` (further generic functions the office performs)
                         and ``multiple: true`` (several people hold it at once, e.g. spokespeople)
-    people/*.yaml       id, name, aliases, country, gender, wikidata,
-                        roles: [{role, start, end, acting}]
+    people/*.yaml       id, name, aliases, country, gender, wikidata, source,
+                        roles: [{role, start, end, acting, source}]
+    office_exceptions/*.yaml  offices a country does not have, or that another office fills
+                        ("Canada's head of state is the British monarch"): country, function,
+                        held_by (a role id, or null when nobody holds it), start, end, note
     group_nouns.yaml    nouns of "<adjective> <noun>" groups ("Russian forces"): noun, sector
     wikidata_positions.yaml   Wikidata position QID -> our role id: qid, role
     wikidata_countries.yaml   Wikidata country QID -> ISO-3: qid, iso3
+
+``source`` says where a fact came from: a URL, a dataset ("petrarch2/Phoenix.Countries.actors.txt")
+or "recalled" for a fact an annotator knew from the public record but did not check against a stored
+page. A person's ``source`` applies to each tenure that gives none.
 
 A tenure's ``end`` is inclusive (the last day in office); a missing end means still in office, a
 missing start means "before our records begin". A date may be a day (``2021-07-27``), a month
@@ -50,6 +57,7 @@ __all__ = [
     "Function",
     "GroupNoun",
     "KnowledgeBase",
+    "OfficeException",
     "Organisation",
     "Person",
     "Role",
@@ -78,6 +86,7 @@ class Tenure:
     start_precision: Precision = "day"
     end_precision: Precision = "day"
     acting: bool = False
+    source: str | None = None
 
     def covers(self, start: dt.date, end: dt.date | None = None) -> bool:
         """True when the tenure overlaps ``[start, end]`` (a single day when ``end`` is None)."""
@@ -94,6 +103,7 @@ class Person:
     gender: str | None = None
     wikidata: str | None = None
     tenures: tuple[Tenure, ...] = ()
+    source: str | None = None
 
     @property
     def surname(self) -> str:
@@ -146,6 +156,19 @@ class Country:
     regions: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class OfficeException:
+    """A country without an office of some function, or whose office of that function is another
+    country's or body's (``held_by``), between two dates (open when None)."""
+
+    country: str
+    function: str
+    held_by: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    note: str | None = None
+
+
 @dataclass(slots=True)
 class GroupNoun:
     """A noun that makes "<adjective> <noun>" a group actor ("Russian forces" -> RUS, MIL)."""
@@ -164,6 +187,7 @@ class KnowledgeBase:
     group_nouns: dict[str, GroupNoun] = field(default_factory=dict)
     wikidata_positions: dict[str, str] = field(default_factory=dict)
     wikidata_countries: dict[str, str] = field(default_factory=dict)
+    office_exceptions: list[OfficeException] = field(default_factory=list)
     _index: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     _by_role: dict[str, list[tuple[Person, Tenure]]] = field(default_factory=dict, repr=False)
 
@@ -191,7 +215,7 @@ class KnowledgeBase:
 
     def add_entries(self, kind: str, entries: list[dict[str, Any]], origin: str = "<data>") -> None:
         """Add entries of one kind (``countries``, ``functions``, ``organisations``, ``roles``, ``people``,
-        ``group_nouns``, ``wikidata_positions``, ``wikidata_countries``)."""
+        ``group_nouns``, ``wikidata_positions``, ``wikidata_countries``, ``office_exceptions``)."""
         builders: dict[str, tuple[dict[str, Any], Any, str]] = {
             "countries": (self.countries, _country, "iso3"),
             "functions": (self.functions, _function, "id"),
@@ -202,8 +226,16 @@ class KnowledgeBase:
             "wikidata_positions": (self.wikidata_positions, _qid_to("role"), ""),
             "wikidata_countries": (self.wikidata_countries, _qid_to("iso3"), ""),
         }
+        if kind == "office_exceptions":
+            for entry in entries:
+                try:
+                    self.office_exceptions.append(_exception(entry))
+                except (KeyError, TypeError, ValueError) as exc:
+                    raise KnowledgeBaseError(f"{origin}: bad {kind} entry {entry!r}: {exc}") from exc
+            return
         if kind not in builders:
-            raise KnowledgeBaseError(f"{origin}: unknown kind {kind!r}; expected one of {sorted(builders)}")
+            expected = sorted([*builders, "office_exceptions"])
+            raise KnowledgeBaseError(f"{origin}: unknown kind {kind!r}; expected one of {expected}")
         table, build, key = builders[kind]
         for entry in entries:
             try:
@@ -422,7 +454,8 @@ def _person(e: dict[str, Any]) -> Person:
         (start, start_p), (end, end_p) = _dated(r.get("start")), _dated(r.get("end"), last=True)
         if start and end and end < start:
             raise ValueError(f"tenure of {r['role']} ends before it starts")
-        tenures.append(Tenure(r["role"], start, end, start_p, end_p, bool(r.get("acting", False))))
+        source = r.get("source") or e.get("source")
+        tenures.append(Tenure(r["role"], start, end, start_p, end_p, bool(r.get("acting", False)), source))
     return Person(
         id=e["id"],
         name=e["name"],
@@ -431,4 +464,16 @@ def _person(e: dict[str, Any]) -> Person:
         gender=e.get("gender"),
         wikidata=e.get("wikidata"),
         tenures=tuple(tenures),
+        source=e.get("source"),
+    )
+
+
+def _exception(e: dict[str, Any]) -> OfficeException:
+    return OfficeException(
+        country=str(e["country"]),
+        function=str(e["function"]),
+        held_by=e.get("held_by"),
+        start=_date(e.get("start")),
+        end=_date(e.get("end"), last=True),
+        note=e.get("note"),
     )

@@ -8,7 +8,8 @@ Each rule looks at one kind of mistake and returns :class:`Problem` records:
     error    a tenure names an office that is not defined
     error    a country code that is neither in countries.yaml nor a PLOVER non-state code
     error    an office names an unknown function or organisation; a Wikidata mapping names an
-             unknown role or country
+             unknown role or country; an office exception names an unknown country, function or role
+    warning  one title or alias names offices of two countries (it cannot tell them apart)
     warning  a tenure without a start date
     warning  a date known only to the month or year (only when asked: ``imprecise=True``)
 
@@ -87,6 +88,14 @@ def unknown_links(kb: KnowledgeBase) -> Iterator[Problem]:
             yield Problem(
                 "error", "unknown-organisation", f"role {role.id} has unknown organisation {role.org!r}"
             )
+    for exc in kb.office_exceptions:
+        where = f"office exception {exc.country}/{exc.function}"
+        if exc.country not in kb.countries:
+            yield Problem("error", "unknown-country", f"{where} has unknown country {exc.country!r}")
+        if exc.function not in kb.functions:
+            yield Problem("error", "unknown-function", f"{where} has unknown function {exc.function!r}")
+        if exc.held_by is not None and exc.held_by not in kb.roles:
+            yield Problem("error", "undefined-role", f"{where} is held by undefined role {exc.held_by!r}")
     for qid, role_id in kb.wikidata_positions.items():
         if role_id not in kb.roles:
             yield Problem(
@@ -102,6 +111,21 @@ def duplicate_aliases(kb: KnowledgeBase) -> Iterator[Problem]:
     for surface, idents in sorted(people.items()):
         if len(idents) > 1:
             yield Problem("error", "duplicate-alias", f"{surface!r} names {', '.join(sorted(idents))}")
+
+
+def shared_titles(kb: KnowledgeBase) -> Iterator[Problem]:
+    countries: dict[str, dict[str, str]] = defaultdict(dict)
+    for surface, kind, ident in kb.surfaces():
+        if kind == "role":
+            role = kb.roles[ident]
+            countries[surface].setdefault(role.country or "?", role.id)
+    for surface, by_country in sorted(countries.items()):
+        if len(by_country) > 1:
+            yield Problem(
+                "warning",
+                "shared-title",
+                f"{surface!r} names offices of several countries: {', '.join(sorted(by_country.values()))}",
+            )
 
 
 def overlapping_tenures(kb: KnowledgeBase) -> Iterator[Problem]:
@@ -151,6 +175,7 @@ RULES: tuple[Callable[[KnowledgeBase], Iterator[Problem]], ...] = (
     unknown_countries,
     unknown_links,
     duplicate_aliases,
+    shared_titles,
     overlapping_tenures,
     imprecise_dates,
 )

@@ -17,7 +17,8 @@ from rich.table import Table
 from backchannel.errors import BackchannelError
 from backchannel.kb import KnowledgeBase, Person, Tenure, default_kb
 from backchannel.kb.check import check, has_errors
-from backchannel.kb.lookup import Hit, coverage, coverage_table, lookup, parse_when, resolve_country, who
+from backchannel.kb.coverage import CORE_FUNCTIONS, EXTRA_FUNCTIONS, coverage, coverage_table, states
+from backchannel.kb.lookup import Hit, lookup, parse_when, resolve_country, who
 from backchannel.kb.wikidata import import_wikidata, write_import
 
 kb_app = typer.Typer(help="Look into, check and extend the actor knowledge base.", no_args_is_help=True)
@@ -123,15 +124,34 @@ def import_wikidata_command(
 def coverage_command(
     since: Annotated[str, typer.Option(help="First day counted (YYYY-MM-DD).")] = "2014-01-01",
     until: Annotated[str | None, typer.Option(help="Last day counted (YYYY-MM-DD); default today.")] = None,
+    country: Annotated[
+        list[str] | None, typer.Option("--country", "-c", help="Only this country (repeatable); default every state.")
+    ] = None,
+    extra: Annotated[
+        bool, typer.Option("--extra", help="Also the security adviser, interior, intelligence and UN offices.")
+    ] = False,
+    gaps: Annotated[bool, typer.Option("--gaps", help="List every uncovered stretch after the table.")] = False,
 ) -> None:
-    """Print how many holders each country has per function in a period, as a Markdown table."""
+    """Print, per country and office, how many people held it and how many days have no known holder,
+    then how many countries are covered on every day."""
     kb = _kb()
     try:
         first = dt.date.fromisoformat(since)
         last = dt.date.fromisoformat(until) if until else None
     except ValueError as exc:
         raise _fail(f"cannot read date: {exc}") from None
-    out.print(coverage_table(coverage(kb, since=first, until=last)), markup=False)
+    codes = [resolve_country(kb, c) for c in country or []]
+    if None in codes:
+        bad = next(c for c, code in zip(country or [], codes, strict=True) if code is None)
+        raise _fail(f"unknown country {bad!r}; give an ISO-3 code such as IND or a name such as India")
+    functions = CORE_FUNCTIONS + (EXTRA_FUNCTIONS if extra else ())
+    rows = coverage(kb, [c for c in codes if c] or states(kb), functions, since=first, until=last)
+    out.print(coverage_table(rows), markup=False)
+    if gaps:
+        for row in rows:
+            for cell in row:
+                for a, b in cell.gaps:
+                    out.print(f"{cell.country} {cell.function}: no holder {a}..{b}", markup=False)
 
 
 def _show_hit(kb: KnowledgeBase, hit: Hit) -> None:

@@ -1,6 +1,6 @@
-"""Questions people ask the knowledge base: what is this name, who held this office, how much is covered.
+"""Questions people ask the knowledge base: what is this name, who held this office.
 
-These back ``backchannel kb show``, ``kb who`` and ``kb coverage``; they return records and leave
+These back ``backchannel kb show`` and ``kb who``; they return records and leave
 printing to the CLI. A name that matches nothing exactly falls back to fuzzy matching over every
 surface form (rapidfuzz), which absorbs transliteration variants the data does not list
 ("Zaluzhniy", "Sergej Shojgu").
@@ -18,35 +18,6 @@ from rapidfuzz import fuzz, process
 from backchannel.kb import KnowledgeBase, Person, Role, Tenure, fold
 from backchannel.kb.check import NON_STATE_CODES
 from backchannel.model import DateSpan
-
-# The generic functions the coverage table reports, in column order.
-COVERAGE_FUNCTIONS = (
-    "head_of_state",
-    "head_of_government",
-    "foreign_minister",
-    "defence_minister",
-    "chief_of_defence",
-    "national_security_adviser",
-    "spokesperson",
-    "secretary_general",
-)
-COVERAGE_COUNTRIES = (
-    "USA",
-    "RUS",
-    "UKR",
-    "CHN",
-    "GBR",
-    "FRA",
-    "DEU",
-    "POL",
-    "TUR",
-    "FIN",
-    "BLR",
-    "IGO",
-    "EUR",
-    "UNO",
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -133,33 +104,6 @@ def parse_when(text: str) -> DateSpan:
         return DateSpan.day(dt.date.fromisoformat(text), text)
     except ValueError as exc:
         raise ValueError(f"cannot read date {text!r}: use YYYY-MM-DD, YYYY-MM or YYYY") from exc
-
-
-def coverage(
-    kb: KnowledgeBase,
-    countries: Iterable[str] = COVERAGE_COUNTRIES,
-    functions: Iterable[str] = COVERAGE_FUNCTIONS,
-    since: dt.date = dt.date(2014, 1, 1),
-    until: dt.date | None = None,
-) -> dict[tuple[str, str], int]:
-    """Distinct people who held an office of each function in each country between two dates."""
-    span = DateSpan(since, until or dt.date.today(), "day")
-    counts: dict[tuple[str, str], int] = {}
-    for country in countries:
-        for function in functions:
-            people = {p.id for r in kb.roles_with(function, country) for p, _ in kb.tenures(r.id, span)}
-            counts[(country, function)] = len(people)
-    return counts
-
-
-def coverage_table(counts: dict[tuple[str, str], int]) -> str:
-    """The coverage counts as a Markdown table, countries as rows and functions as columns."""
-    countries = list(dict.fromkeys(c for c, _ in counts))
-    functions = list(dict.fromkeys(f for _, f in counts))
-    lines = ["| country | " + " | ".join(functions) + " |", "|---|" + "---:|" * len(functions)]
-    for c in countries:
-        lines.append(f"| {c} | " + " | ".join(str(counts[(c, f)]) for f in functions) + " |")
-    return "\n".join(lines)
 
 
 def _best_fuzzy(kb: KnowledgeBase, phrase: str) -> list[tuple[str, str]]:
