@@ -17,13 +17,14 @@ run* of office, country and organisation words with the ranks and glue words bet
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from backchannel.actors.match import Hit, SurfaceMatcher, Token, tokenize
-from backchannel.kb import KnowledgeBase, Role
-from backchannel.model import Actor, Document, Mention
+from backchannel.kb import KnowledgeBase, Person, Role
+from backchannel.model import Actor, DateSpan, Document, Mention
 
 RANKS = frozenset(
     [
@@ -215,14 +216,60 @@ def find_mentions(doc: Document, kb: KnowledgeBase, matcher: SurfaceMatcher) -> 
     out: list[Mention] = []
     known_names: dict[str, Actor] = {}  # surname -> actor, for people the KB does not know
     seen_people: set[str] = set()
-    for i, sentence in enumerate(doc.sentences):
+    sentences = []
+    for sentence in doc.sentences:
         tokens = tokenize(doc.text[sentence.start : sentence.end], sentence.start)
-        hits = matcher.hits(tokens, doc.text)
-        found = _compose(doc.text, tokens, hits, kb, known_names, seen_people)
+        sentences.append((tokens, matcher.hits(tokens, doc.text)))
+    context = Context(kb, _countries_named([h for _, hits in sentences for h in hits], kb), doc.published)
+    for i, (tokens, hits) in enumerate(sentences):
+        found = _compose(doc.text, tokens, hits, kb, known_names, seen_people, context)
         for m in found:
             m.sentence = i
         out.extend(found)
     return out
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the whole article says about who can be meant by a bare surname: the countries it
+    names and its publication date."""
+
+    kb: KnowledgeBase
+    countries: frozenset[str]
+    published: DateSpan | None = None
+
+    def plausible(self, person_id: str) -> bool:
+        """A person is plausible when the article names their country (or names no country at
+        all) and, if the article is dated, they held an office within a few years of that date."""
+        person = self.kb.people[person_id]
+        if person.country and self.countries and person.country not in self.countries:
+            return False  # (an article that names no country at all says nothing against anyone)
+        if self.published is None or not self.published.known or not person.tenures:
+            return True
+        assert self.published.start is not None and self.published.end is not None
+        first = self.published.start - dt.timedelta(days=365 * RECENT_YEARS)
+        return any(t.covers(first, self.published.end) for t in person.tenures)
+
+
+# A bare surname can mean someone who left office this many years before the article.
+RECENT_YEARS = 4
+_PLACE_KINDS = frozenset({"country", "adjective", "people", "capital", "region"})
+
+
+def _countries_named(hits: list[Hit], kb: KnowledgeBase) -> frozenset[str]:
+    """Countries an article names: by name, adjective, capital or region, through an office or an
+    organisation of theirs, or through a person named in full."""
+    found: set[str] = set()
+    for h in hits:
+        if h.kind in _PLACE_KINDS:
+            found.add(h.ident)
+        elif h.kind == "role":
+            found.add(kb.roles[h.ident].country or "")
+        elif h.kind == "organisation":
+            found.add(kb.organisations[h.ident].country or "")
+        elif h.kind == "person":
+            found.add(kb.people[h.ident].country or "")
+    return frozenset(found - {""})
 
 
 def _compose(
@@ -232,6 +279,7 @@ def _compose(
     kb: KnowledgeBase,
     known_names: dict[str, Actor],
     seen_people: set[str],
+    context: Context | None = None,
 ) -> list[Mention]:
     by_first: dict[int, list[Hit]] = {}
     for h in hits:
@@ -248,6 +296,7 @@ def _compose(
             run = Run()
         person = [h for h in alts or [] if h.kind in PERSON_KINDS]
         person = [h for h in person if h.kind == "person" or _surname_ok(h, tokens, run, kb, seen_people)]
+        person = _fitting(person, run, kb, seen_people, context)
         if person:
             seen_first = [h for h in person if h.ident in seen_people]
             person = seen_first or person  # "Mr. Sullivan" is the Sullivan named earlier
@@ -367,6 +416,36 @@ def _surname_ok(hit: Hit, tokens: list[Token], run: Run, kb: KnowledgeBase, seen
         return True
     word = tokens[hit.first].text
     return word not in _COMMON_SURNAMES
+
+
+def _fitting(
+    hits: list[Hit], run: Run, kb: KnowledgeBase, seen: set[str], context: Context | None
+) -> list[Hit]:
+    """The people a name can mean here. A full name stands; a bare surname means someone the
+    article named in full before, else someone plausible in the article (their country named,
+    in office near its date), and among several, those the title before it fits ("Indian Defence
+    Minister Singh"). Nobody fits: the word stays unresolved rather than guessed."""
+    if any(h.kind == "person" for h in hits):
+        return [h for h in hits if h.kind == "person"]
+    named = [h for h in hits if h.ident in seen]
+    if named or context is None:
+        return named or hits
+    hits = [h for h in hits if context.plausible(h.ident)]
+    titled = [h for h in hits if _title_fits(kb.people[h.ident], run, kb)]
+    return titled or hits
+
+
+def _title_fits(person: Person, run: Run, kb: KnowledgeBase) -> bool:
+    """True when the title run before a surname names the person's country or an office they held."""
+    countries = {h.ident for alts in run.hits for h in alts if h.kind in _PLACE_KINDS}
+    if countries and person.country not in countries:
+        return False
+    offices = {h.ident for alts in run.hits for h in alts if h.kind == "role"}
+    functions = {h.ident for alts in run.hits for h in alts if h.kind == "function"}
+    held = [kb.roles[t.role] for t in person.tenures if t.role in kb.roles]
+    if offices and not any(r.id in offices for r in held):
+        return False
+    return not functions or any(r.function in functions or set(r.functions) & functions for r in held)
 
 
 def _continues_name(tokens: list[Token], k: int) -> bool:
