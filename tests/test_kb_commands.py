@@ -122,7 +122,9 @@ def test_kb_commands_coverage_lists_gaps() -> None:
     result = runner.invoke(kb_app, ["coverage", "-c", "RUS", "--extra", "--gaps", "--until", "2026-11-23"])
     assert result.exit_code == 0
     assert "0 of 1 countries have every office covered on every day" in result.output
-    assert "RUS interior_minister: no holder" in result.output or "RUS un_ambassador: no holder" in result.output
+    assert (
+        "RUS interior_minister: no holder" in result.output or "RUS un_ambassador: no holder" in result.output
+    )
 
 
 def test_kb_commands_coverage_unknown_country() -> None:

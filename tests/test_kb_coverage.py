@@ -16,7 +16,12 @@ def _kb(people: list[dict], exceptions: list[dict] | None = None) -> KnowledgeBa
         "roles",
         [
             {"id": "aaa-king", "title": "King of Aland", "country": "AAA", "function": "head_of_state"},
-            {"id": "bbb-president", "title": "President of Bland", "country": "BBB", "function": "head_of_state"},
+            {
+                "id": "bbb-president",
+                "title": "President of Bland",
+                "country": "BBB",
+                "function": "head_of_state",
+            },
         ],
     )
     kb.add_entries("people", people)

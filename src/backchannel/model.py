@@ -16,6 +16,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
+from backchannel.names import name_key
+
 Granularity = Literal["day", "week", "month", "year", "unknown"]
 Basis = Literal["explicit", "relative", "published", "inferred"]
 Status = Literal["occurred", "planned", "attempted", "refused", "hypothetical", "negated"]
@@ -125,11 +127,12 @@ class Actor:
 
     @property
     def key(self) -> str:
-        """Identity used for linking: the KB id, else the name, else country and sector."""
+        """Identity used for linking: the KB id, else the name's spelling-independent key (the same
+        for every article that spells it so), else country and sector."""
         if self.kb_id:
             return self.kb_id
         if self.name:
-            return self.name.lower()
+            return "~" + name_key(self.name)
         return f"{self.country or '?'}/{self.sector or '?'}"
 
     def to_dict(self) -> dict[str, Any]:

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from backchannel.actors.match import Hit, SurfaceMatcher, Token, tokenize
-from backchannel.kb import KnowledgeBase, Person, Role
+from backchannel.kb import KnowledgeBase, Person, Role, fold
 from backchannel.model import Actor, DateSpan, Document, Mention
+from backchannel.names import name_key
 
 RANKS = frozenset(
     [
@@ -576,11 +577,32 @@ def _unknown_person(
     title = text[run.start : run.end] if office else None
     if title is None and ranks:  # "Saudi Crown Prince X": the title is the ranks, the run only a country
         title = ranks
-    actor = Actor(name, text[start : tokens[j - 1].end], country, sector, role or title, None)
+    earlier = known.get(tokens[j - 1].key)
+    if earlier is not None and earlier.name and _same_person(name, earlier.name):
+        # one identity per article: "Mr. Singh" after "Rajnath Singh" is Rajnath Singh
+        actor = Actor(
+            earlier.name,
+            text[start : tokens[j - 1].end],
+            earlier.country or country,
+            earlier.sector or sector,
+            earlier.role or role or title,
+            None,
+        )
+    else:
+        actor = Actor(name, text[start : tokens[j - 1].end], country, sector, role or title, None)
     known[tokens[j - 1].key] = actor
     return Mention(
         start, tokens[j - 1].end, text[start : tokens[j - 1].end], actor, "unknown name", kind="person"
     )
+
+
+def _same_person(name: str, earlier: str) -> bool:
+    """True when a later name can be the person named earlier: the same words, or fewer of them
+    (the surname alone, or given name and surname), with no given name that disagrees."""
+    later, before = fold(name).split(), fold(earlier).split()
+    if name_key(name) == name_key(earlier):
+        return True
+    return len(later) < len(before) and all(w in before for w in later)
 
 
 def _country_after(tokens: list[Token], j: int, by_first: dict[int, list[Hit]]) -> str | None:

@@ -26,7 +26,7 @@ from backchannel.pipeline import Pipeline
 
 
 def pair_of(countries: list[str | None]) -> str:
-    """"A-B" for the two distinct countries named (sorted), "A" for one, "?" for none."""
+    """ "A-B" for the two distinct countries named (sorted), "A" for one, "?" for none."""
     named = sorted({c for c in countries if c})
     return "-".join(named[:2]) if named else "?"
 
@@ -36,7 +36,9 @@ def gold_pair(line: dict[str, Any]) -> str:
 
 
 def record_pair(record: dict[str, Any]) -> str:
-    return pair_of([a.get("country") for a in [*(record.get("actors") or []), *(record.get("recipients") or [])]])
+    return pair_of(
+        [a.get("country") for a in [*(record.get("actors") or []), *(record.get("recipients") or [])]]
+    )
 
 
 def by_pair(
@@ -78,7 +80,9 @@ def table(figures: dict[str, dict[str, Any]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m backchannel.evaluate.pairs", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m backchannel.evaluate.pairs", description=__doc__.split("\n")[0]
+    )
     ap.add_argument("--split", choices=corpus.SPLITS, default="dev")
     ap.add_argument("--shared", type=Path, default=SHARED)
     args = ap.parse_args(argv)

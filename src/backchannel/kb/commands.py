@@ -125,12 +125,16 @@ def coverage_command(
     since: Annotated[str, typer.Option(help="First day counted (YYYY-MM-DD).")] = "2014-01-01",
     until: Annotated[str | None, typer.Option(help="Last day counted (YYYY-MM-DD); default today.")] = None,
     country: Annotated[
-        list[str] | None, typer.Option("--country", "-c", help="Only this country (repeatable); default every state.")
+        list[str] | None,
+        typer.Option("--country", "-c", help="Only this country (repeatable); default every state."),
     ] = None,
     extra: Annotated[
-        bool, typer.Option("--extra", help="Also the security adviser, interior, intelligence and UN offices.")
+        bool,
+        typer.Option("--extra", help="Also the security adviser, interior, intelligence and UN offices."),
     ] = False,
-    gaps: Annotated[bool, typer.Option("--gaps", help="List every uncovered stretch after the table.")] = False,
+    gaps: Annotated[
+        bool, typer.Option("--gaps", help="List every uncovered stretch after the table.")
+    ] = False,
 ) -> None:
     """Print, per country and office, how many people held it and how many days have no known holder,
     then how many countries are covered on every day."""

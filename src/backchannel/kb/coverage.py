@@ -135,6 +135,4 @@ def _gaps(covered: list[Interval], since: dt.date, until: dt.date) -> list[Inter
     if cursor <= until:
         gaps.append((cursor, until))
     # a gap that ends before the period does (between two holders) may be a handover
-    return [
-        (a, b) for a, b in gaps if b == until or (b - a).days + 1 > HANDOVER_DAYS
-    ]
+    return [(a, b) for a, b in gaps if b == until or (b - a).days + 1 > HANDOVER_DAYS]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -18,6 +17,7 @@ from rapidfuzz import fuzz, process
 from backchannel.kb import KnowledgeBase, Person, Role, Tenure, fold
 from backchannel.kb.check import NON_STATE_CODES
 from backchannel.model import DateSpan
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
