@@ -506,16 +506,16 @@ def is_press(actor: Actor, doc: Document) -> bool:
 
 
 def contact_parties(doc: Document, i: int, frame: Frame, side: Resolved) -> Resolved:
-    """Who can be a party to a contact. Places never are: a visit to a country, or talks with
-    one, are a contact with the person of that country the sentence names ("China hosted Trump
-    ... at the invitation of President Xi"), and with nobody when it names none; a city or
-    region is dropped. A country's government, officials or forces stay parties."""
+    """Who can be a party to a contact. Places never are: a visit to a country is a contact with
+    the person of that country the sentence names ("China hosted Trump ... at the invitation of
+    President Xi"), and with nobody when it names none; a city or region is dropped."""
     out: Resolved = []
+    visit = frame.spec.mode == "visit"
     for actor, m in side:
-        bare_country = m.kind == "country" and not actor.name and not actor.sector
+        bare_country = m.kind == "country" and not actor.name
         if m.how in {"adjective", "people"} and not actor.name:
             continue  # "spoke to the American people": a population, not a party
-        if not (is_place(m) or bare_country):
+        if not (is_place(m) or (visit and bare_country)):
             out.append((actor, m))
             continue
         hosts = {
