@@ -337,3 +337,34 @@ def test_events_generalise_a_count_of_contacts_is_no_contact(pipeline: Pipeline,
 def test_events_generalise_it_was_a_call_is_a_call(pipeline: Pipeline) -> None:
     text = "It was the first call between Charles Q. Brown Jr. and Valery Gerasimov in a year."
     assert _contacts(_events(pipeline, text, "2024-11-28")) == [{"Charles Q. Brown Jr.", "Valery Gerasimov"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # a name set off by commas after an office is its holder, whether or not the KB knows it
+        (
+            "Antony Blinken spoke today with the Foreign Minister of Kenya, Amani Wekesa, about Sudan.",
+            {"Antony Blinken", "Amani Wekesa"},
+        ),
+        ("The Kenyan foreign minister, Amani Wekesa, met Wang Yi on Monday.", {"Amani Wekesa", "Wang Yi"}),
+    ],
+)
+def test_events_generalise_a_name_in_apposition_to_an_office(
+    pipeline: Pipeline, text: str, pair: set[str]
+) -> None:
+    assert _contacts(_events(pipeline, text)) == [pair]
+
+
+def test_events_generalise_an_office_of_a_country_is_that_countrys_office(pipeline: Pipeline) -> None:
+    # "the Foreign Minister of Kenya" is Kenya's foreign minister, not the country Kenya
+    found = [
+        e
+        for e in _events(
+            pipeline, "Antony Blinken spoke on Monday with the Foreign Minister of Kenya about Sudan."
+        )
+        if e.event_type == "CONSULT"
+    ]
+    assert [{(a.country, a.sector) for a in e.participants} for e in found] == [
+        {("USA", "GOV"), ("KEN", "GOV")}
+    ]

@@ -293,6 +293,14 @@ def _compose(
         alts = by_first.get(i)
         gap = text[tokens[i - 1].end : tok.start] if i else ""
         if run.hits and _breaks(gap):
+            name_end = _apposed_name(tokens, i, text, run, by_first, gap)
+            if name_end > i:  # "the Foreign Minister of Saudi Arabia, Faisal bin Farhan, said"
+                m = _unknown_person(text, tokens, i, name_end, run, kb, known_names, by_first)
+                m.start, m.text = run.start, text[run.start : m.end]  # the office is part of it
+                out.append(m)
+                run = Run()
+                i = name_end
+                continue
             out.extend(_close(run, kb, text, *_around(text, tokens, run)))
             run = Run()
         person = [h for h in alts or [] if h.kind in PERSON_KINDS]
@@ -519,11 +527,40 @@ def _person(text: str, tokens: list[Token], hits: list[Hit], run: Run, kb: Knowl
     return Mention(start, h.end, text[start : h.end], actor, how, kind="person", role_id=hint)
 
 
-def _unknown_name(tokens: list[Token], i: int, text: str, run: Run, by_first: dict[int, list[Hit]]) -> int:
-    """End (exclusive token index) of a capitalised name that follows a rank or office word."""
+def _apposed_name(
+    tokens: list[Token], i: int, text: str, run: Run, by_first: dict[int, list[Hit]], gap: str
+) -> int:
+    """End of a name of two words or more set off by a comma after an office ("the Foreign
+    Minister of X, <name>,"): the name of whoever holds it. A name the KB knows is left to the
+    person rule; anything else after the comma (a list, a clause) ends the office."""
+    last = {h.kind for h in run.hits[-1]}
+    office = last & {"role", "function"} or _office_of_country(run, text) is not None
+    if gap.strip() != "," or not office or "group" in last:
+        return i
+    if any(h.kind == "person" for h in by_first.get(i) or []):
+        return i
+    end = _unknown_name(tokens, i, text, run, by_first, titled=True)
+    if end - i < 2:
+        return i
+    after = text[tokens[end - 1].end : tokens[end].start] if end < len(tokens) else "."
+    closed = end >= len(tokens) or any(c in after for c in ",.;:)—–") or not tokens[end].capitalised
+    return end if closed else i
+
+
+def _unknown_name(
+    tokens: list[Token],
+    i: int,
+    text: str,
+    run: Run,
+    by_first: dict[int, list[Hit]],
+    titled: bool = False,
+) -> int:
+    """End (exclusive token index) of a capitalised name that follows a rank or office word
+    (or that the caller knows is titled)."""
     prev = tokens[i - 1].key if i and not _breaks(text[tokens[i - 1].end : tokens[i].start]) else ""
     after_title = (
-        run.rank_start >= 0
+        titled
+        or run.rank_start >= 0
         or prev in TITLE_WORDS
         or prev in COUNTERPART
         or bool(run.kinds() & {"role", "function"})
@@ -717,6 +754,10 @@ def _close(run: Run, kb: KnowledgeBase, text: str, before: str = "", after: str 
             return [m]
         actor = Actor(org.name, words, org.country, org.sector, None, org.id)
         return [_mention(run, actor, "organisation", "org", org.country)]
+    office_of = _office_of_country(run, text)
+    if office_of is not None:  # "the Foreign Minister of the Kingdom of Saudi Arabia"
+        office, iso = office_of
+        return [_office(run, office, iso, kb, words)]
     if "region" in words_kind:  # "in Crimea": a place, never an actor
         iso = next(h.ident for h in last if h.kind == "region")
         return [_mention(run, Actor(None, words, iso), "place", "region", iso)]
@@ -731,6 +772,20 @@ def _close(run: Run, kb: KnowledgeBase, text: str, before: str = "", after: str 
             iso = next(h.ident for h in last if h.kind == kind)
             return [_mention(run, Actor(None, words, iso, implied), "country", kind, iso)]
     return []
+
+
+def _office_of_country(run: Run, text: str) -> tuple[list[Hit], str] | None:
+    """An office followed by "of" and a country closing the run: the office's hits and the country."""
+    if len(run.hits) < 2:
+        return None
+    last, office = run.hits[-1], run.hits[-2]
+    country = next((h.ident for h in last if h.kind in {"country", "capital"}), None)
+    if country is None or not any(h.kind in {"role", "function"} for h in office):
+        return None
+    between = text[office[0].end : last[0].start].lower().split()
+    if not between or between[0] != "of":
+        return None
+    return [h for h in office if h.kind in {"role", "function"}], country
 
 
 def _after_head_word(before: str) -> bool:
