@@ -5,6 +5,7 @@ word stays unresolved rather than becoming someone else with the same surname.""
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 from backchannel import actors
 from backchannel.clean import clean
@@ -12,29 +13,10 @@ from backchannel.kb import KnowledgeBase
 from backchannel.model import Article, DateSpan, Mention
 from backchannel.segment import segment
 
-RAJNATH = {
-    "id": "test-rajnath-singh",
-    "name": "Rajnath Singh",
-    "country": "IND",
-    "roles": [{"role": "test-ind-defence-minister", "start": "2019-05-31"}],
-}
-IND_DEFENCE = {
-    "id": "test-ind-defence-minister",
-    "title": "Defence Minister of India",
-    "aliases": ["Indian Defence Minister"],
-    "country": "IND",
-    "sector": "GOV",
-    "function": "defence_minister",
-}
 
-
-def _kb(with_rajnath: bool) -> KnowledgeBase:
-    kb = KnowledgeBase.load(paths=[])
-    if with_rajnath:
-        kb.add_entries("roles", [IND_DEFENCE])
-        kb.add_entries("people", [RAJNATH])
-        kb._build_indexes()
-    return kb
+@cache
+def _kb() -> KnowledgeBase:
+    return KnowledgeBase.load(paths=[])
 
 
 def _people(text: str, published: str, kb: KnowledgeBase) -> list[Mention]:
@@ -43,33 +25,39 @@ def _people(text: str, published: str, kb: KnowledgeBase) -> list[Mention]:
     return [m for m in actors.annotate(doc, kb).mentions if m.kind == "person"]
 
 
-def test_a_surname_of_another_country_is_not_the_kb_person() -> None:
-    # Sabrina Singh (a U.S. Pentagon spokesperson) is in the KB; the article is about India and China.
+# Two people called Singh are in the KB: Rajnath Singh, India's defence minister since 2019, and
+# Sabrina Singh, a U.S. Pentagon spokesperson 2022-2025.
+
+
+def test_a_surname_means_the_namesake_of_the_countries_named() -> None:
     text = "India and China held talks in Moscow. Mr. Singh met Wei Fenghe for two hours."
-    found = _people(text, "2020-09-05", _kb(with_rajnath=False))
-    assert all(m.actor.kb_id != "sabrina-singh" for m in found)
+    found = _people(text, "2020-09-05", _kb())
+    assert [m.actor.kb_id for m in found if m.text.endswith("Singh")] == ["rajnath-singh"]
+    text = "The United States will send aid to Israel. Mr. Singh said the shipment left on Monday."
+    found = _people(text, "2024-03-01", _kb())
+    assert [m.actor.kb_id for m in found if m.text.endswith("Singh")] == ["sabrina-singh"]
 
 
 def test_the_title_before_a_surname_picks_among_namesakes() -> None:
     text = "The United States and India agreed. Indian Defence Minister Singh spoke first."
-    found = _people(text, "2024-03-01", _kb(with_rajnath=True))
-    assert [m.actor.kb_id for m in found if m.text.endswith("Singh")] == ["test-rajnath-singh"]
+    found = _people(text, "2024-03-01", _kb())
+    assert [m.actor.kb_id for m in found if m.text.endswith("Singh")] == ["rajnath-singh"]
 
 
 def test_a_surname_of_someone_long_out_of_office_stays_unresolved() -> None:
     # Rex Tillerson left the State Department in March 2018.
     text = "The United States will send aid. Tillerson said the plan was sound."
-    found = _people(text, "2024-06-01", _kb(with_rajnath=False))
+    found = _people(text, "2024-06-01", _kb())
     assert all(m.actor.kb_id != "rex-tillerson" for m in found)
 
 
 def test_a_surname_of_a_plausible_person_resolves() -> None:
     text = "The United States will send aid. Tillerson said the plan was sound."
-    found = _people(text, "2017-06-01", _kb(with_rajnath=False))
+    found = _people(text, "2017-06-01", _kb())
     assert [m.actor.kb_id for m in found] == ["rex-tillerson"]
 
 
 def test_a_surname_named_in_full_before_resolves_whatever_the_date() -> None:
     text = "Rex Tillerson spoke at the event. Tillerson said the plan was sound."
-    found = _people(text, "2024-06-01", _kb(with_rajnath=False))
+    found = _people(text, "2024-06-01", _kb())
     assert [m.actor.kb_id for m in found] == ["rex-tillerson", "rex-tillerson"]

@@ -156,7 +156,8 @@ def _surfaces(kb: KnowledgeBase, group_nouns: dict[str, str]) -> Iterator[tuple[
         yield from ((s, "function", f.id) for s in _with_plurals(f.phrases))
     for p in kb.people.values():
         yield from ((s, "person", p.id) for s in (p.name, *p.aliases))
-        yield from ((s, "surname", p.id) for s in {_surname(n) for n in (p.name, *p.aliases)})
+        surnames = {_surname(n) for n in (p.name, *p.aliases)}
+        yield from ((s, "surname", p.id) for s in surnames if s)
     for noun, sector in group_nouns.items():  # ident is the PLOVER sector the noun implies
         yield from ((s, "group", sector) for s in _with_plurals((noun,)))
 
@@ -172,6 +173,16 @@ def _with_plurals(phrases: tuple[str, ...]) -> Iterator[str]:
             yield p + "s"
 
 
-def _surname(name: str) -> str:
-    parts = [p for p in name.replace(".", " ").split() if p.lower() not in {"jr", "sr", "ii", "iii"}]
-    return parts[-1] if parts else name
+def _surname(name: str) -> str | None:
+    """The last word of a personal name, or None when it has none: a regnal or papal name
+    ("Philippe of Belgium", "Charles III", "Pope Leo XIV") ends in a place or a number."""
+    if " of " in f" {name} ":
+        return None
+    words = name.replace(".", " ").split()
+    parts = [p for p in words if p.lower() not in {"jr", "sr"} and not _ROMAN.fullmatch(p)]
+    if len(parts) < len(words) and len(parts) <= 2:
+        return None  # "Elizabeth II", "Pope Francis II": the given name is no surname
+    return parts[-1] if len(parts) > 1 else None
+
+
+_ROMAN = re.compile(r"[IVXLC]+")

@@ -21,6 +21,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from backchannel.actors.match import Hit, SurfaceMatcher, Token, tokenize
 from backchannel.kb import KnowledgeBase, Person, Role, fold
@@ -304,7 +305,7 @@ def _compose(
             out.extend(_close(run, kb, text, *_around(text, tokens, run)))
             run = Run()
         person = [h for h in alts or [] if h.kind in PERSON_KINDS]
-        person = [h for h in person if h.kind == "person" or _surname_ok(h, tokens, run, kb, seen_people)]
+        person = [h for h in person if _name_ok(h, tokens, run, kb, seen_people)]
         person = _fitting(person, run, kb, seen_people, context)
         if person:
             seen_first = [h for h in person if h.ident in seen_people]
@@ -410,6 +411,22 @@ def _between_adjectives(run: Run, by_first: dict[int, list[Hit]], i: int) -> boo
     )
 
 
+def _name_ok(hit: Hit, tokens: list[Token], run: Run, kb: KnowledgeBase, seen: set[str]) -> bool:
+    """A full name stands. A one-word name ("Philippe", "Naruhito", "Putin") stands unless the
+    words around it make it part of someone else's name ("Edouard Philippe", "Philippe
+    Lazzarini"); a surname must pass ``_surname_ok``."""
+    if tokens[hit.first].key in RANKS | TITLE_WORDS:
+        return False  # "Gen. Brown" is a rank, whoever is called Gen
+    if hit.kind == "surname":
+        return _surname_ok(hit, tokens, run, kb, seen)
+    if hit.first != hit.last:
+        return True
+    person = kb.people[hit.ident]
+    if hit.first and _other_first_name(tokens[hit.first - 1], person.name):
+        return False
+    return not (hit.last + 1 < len(tokens) and _continues_name(tokens, hit.last + 1))
+
+
 def _surname_ok(hit: Hit, tokens: list[Token], run: Run, kb: KnowledgeBase, seen: set[str]) -> bool:
     """A lone surname is a KB person when the document named them already, when a rank or an
     office stands before it ("Gen. Brown", "Secretary Blinken"), or when it is distinctive
@@ -473,6 +490,8 @@ def _other_first_name(prev: Token, full_name: str) -> bool:
     (transliterations such as Sergei/Sergey stay alike)."""
     if not prev.capitalised or prev.key in NOT_NAMES or prev.key in RANKS or prev.key in TITLE_WORDS:
         return False
+    if prev.key in STOP_WORDS or prev.key.removesuffix("s") in TITLE_WORDS:  # "Presidents Biden and"
+        return False  # "While Milley remained silent": a sentence begins, no given name
     if len(prev.text) < 3 or not prev.text.isalpha():
         return False  # initials and punctuation
     given = [w for w in full_name.split()[:-1] if len(w) > 2]

@@ -319,10 +319,16 @@ def _title_antecedent(doc: Document, i: int, head: Token, span: tuple[int, int])
     title = " ".join(t.lower_ for t in words if t.lower_ != "the")
     pos = doc.sentences[i].start + head.idx
     found: dict[str, Mention] = {}
-    last_end, last_sentence = 0, -2
+    last: Mention | None = None
     for m in sorted(doc.mentions, key=lambda m: m.start):
-        floor = last_end if m.sentence == last_sentence else 0
-        last_end, last_sentence = m.end, m.sentence
+        floor = last.end if last is not None and m.sentence == last.sentence else 0
+        if (
+            last is not None
+            and last.kind in {"role", "function"}
+            and doc.text[last.end : m.start].strip() == ","
+        ):
+            floor = last.start  # "the Foreign Minister of X, <name>": the office in apposition
+        last = m
         if m.end > pos or m.kind != "person":
             continue
         # the title stands before the name, after the mention before it

@@ -18,7 +18,7 @@ from backchannel.errors import BackchannelError
 from backchannel.kb import KnowledgeBase, Person, Tenure, default_kb
 from backchannel.kb.check import check, has_errors
 from backchannel.kb.coverage import CORE_FUNCTIONS, EXTRA_FUNCTIONS, coverage, coverage_table, states
-from backchannel.kb.lookup import Hit, lookup, parse_when, resolve_country, who
+from backchannel.kb.lookup import Hit, NoOffice, lookup, parse_when, resolve_country, who
 from backchannel.kb.wikidata import import_wikidata, write_import
 
 kb_app = typer.Typer(help="Look into, check and extend the actor knowledge base.", no_args_is_help=True)
@@ -74,8 +74,13 @@ def who_command(
     if not holdings:
         raise _fail(f"no office matches {role!r}" + (f" in {code}" if code else ""))
     for holding in holdings:
+        if isinstance(holding, NoOffice):
+            why = f" ({holding.note})" if holding.note else ""
+            out.print(f"{holding.country} had no {holding.function.replace('_', ' ')}{why}", markup=False)
+            continue
         names = ", ".join(f"{p.name} ({_span(t)})" for p, t in holding.holders) or "nobody on record"
-        out.print(f"{holding.role.title} [{holding.role.country}, {holding.role.id}]: {names}", markup=False)
+        line = f"{holding.role.title} [{holding.role.country}, {holding.role.id}]: {names}"
+        out.print(line + (f"  -- {holding.note}" if holding.note else ""), markup=False)
 
 
 @kb_app.command("check")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from backchannel.kb import KnowledgeBase, Person, Role, Tenure, fold
+from backchannel.kb import KnowledgeBase, OfficeException, Person, Role, Tenure, fold
 from backchannel.kb.check import NON_STATE_CODES
 from backchannel.model import DateSpan
 
@@ -31,10 +31,21 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class Holding:
-    """An office and who held it in the period asked about, latest first."""
+    """An office and who held it in the period asked about, latest first. ``note`` says why the
+    office answers for another ("Canada's head of state: the British monarch")."""
 
     role: Role
     holders: tuple[tuple[Person, Tenure], ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NoOffice:
+    """A country that had no office of a function in the period asked about, and why."""
+
+    country: str
+    function: str
+    note: str | None
 
 
 def lookup(kb: KnowledgeBase, name: str, limit: int = 5, cutoff: float = 80.0) -> list[Hit]:
@@ -85,9 +96,64 @@ def offices(kb: KnowledgeBase, phrase: str, country: str | None = None) -> list[
 
 def who(
     kb: KnowledgeBase, phrase: str, country: str | None, when: DateSpan | dt.date | None
-) -> list[Holding]:
-    """Who held the offices ``phrase`` names, in ``country``, on a date or in an interval."""
-    return [Holding(role, tuple(kb.tenures(role.id, when))) for role in offices(kb, phrase, country)]
+) -> list[Holding | NoOffice]:
+    """Who held the offices ``phrase`` names, in ``country``, on a date or in an interval. Where
+    an office exception covers the period, it answers instead: the office that held the function
+    then ("Turkey's head of government since 2018: the president"), or that there was none."""
+    found: list[Holding | NoOffice] = []
+    for role in offices(kb, phrase, country):
+        exc = _exception(kb, role.country, role.function, when)
+        if exc is None or exc.held_by == role.id:
+            found.append(Holding(role, tuple(kb.tenures(role.id, when))))
+    functions = _functions(kb, phrase)
+    for exc in kb.office_exceptions:
+        if country and exc.country == country and exc.function in functions and _during(exc, when):
+            if exc.held_by is None:
+                found.append(NoOffice(exc.country, exc.function, exc.note))
+            elif exc.held_by in kb.roles and all(
+                not isinstance(h, Holding) or h.role.id != exc.held_by for h in found
+            ):
+                role = kb.roles[exc.held_by]
+                note = f"{exc.country} {exc.function.replace('_', ' ')}: {exc.note or role.title}"
+                found.append(Holding(role, tuple(kb.tenures(role.id, when)), note))
+    return found
+
+
+def _functions(kb: KnowledgeBase, phrase: str) -> set[str]:
+    """The generic functions a phrase names: a function id or phrase, or an office's function."""
+    key = fold(phrase).replace(" ", "_")
+    named = {key} if key in kb.functions else set()
+    for kind, ident in kb.find(phrase):
+        if kind == "function":
+            named.add(ident)
+        elif kind == "role" and kb.roles[ident].function:
+            named.add(kb.roles[ident].function or "")
+    if phrase in kb.roles and kb.roles[phrase].function:
+        named.add(kb.roles[phrase].function or "")
+    return named - {""}
+
+
+def _exception(
+    kb: KnowledgeBase, country: str | None, function: str | None, when: DateSpan | dt.date | None
+) -> OfficeException | None:
+    return next(
+        (
+            e
+            for e in kb.office_exceptions
+            if e.country == country and e.function == function and _during(e, when)
+        ),
+        None,
+    )
+
+
+def _during(exc: OfficeException, when: DateSpan | dt.date | None) -> bool:
+    """True when the exception covers the whole of ``when`` (any time, when ``when`` is None)."""
+    if when is None:
+        return True
+    start, end = (when.start, when.end) if isinstance(when, DateSpan) else (when, when)
+    return (exc.start is None or (start is not None and exc.start <= start)) and (
+        exc.end is None or (end is not None and end <= exc.end)
+    )
 
 
 def parse_when(text: str) -> DateSpan:
