@@ -88,3 +88,19 @@ def test_clean_text_keeps_every_gold_evidence(shared: Path) -> None:
     for gold in (json.loads(line) for line in golds if line.strip()):
         wanted = " ".join(normalise(gold["evidence"]).split())
         assert wanted in re.sub(r"\s+", " ", docs[gold["article"]].text), gold["event_id"]
+
+
+def test_clean_text_a_break_after_a_word_no_sentence_ends_with_is_inside_the_sentence() -> None:
+    text = (
+        "Headline of the readout\n\n"
+        "The Secretary of Defense spoke today with\n\n"
+        "Defense Ministers from Canada and France about the situation.\n\n"
+        "Filed Under\n\nSearch"
+    )
+    doc = clean(Article("t", text))
+    paragraphs = [doc.text[s:e] for s, e in doc.paragraphs]
+    assert (
+        "The Secretary of Defense spoke today with Defense Ministers from Canada and France about the situation."
+        in paragraphs
+    )
+    assert "Filed Under Search" not in doc.text  # a capitalised heading is not joined to what follows

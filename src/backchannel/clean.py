@@ -128,7 +128,10 @@ def join_paragraphs(lines: list[Line], end: int) -> tuple[str, list[int], list[t
     para_start = 0
     for i, ln in enumerate(lines):
         if i:
-            continues = not _SENTENCE_END.search(lines[i - 1].text) and ln.text.lstrip()[:1].islower()
+            before = lines[i - 1].text
+            continues = not _SENTENCE_END.search(before) and (
+                ln.text.lstrip()[:1].islower() or _open_ended(before)
+            )
             sep = " " if continues else "\n\n"
             if not continues:
                 paragraphs.append((para_start, len(chars)))
@@ -141,6 +144,19 @@ def join_paragraphs(lines: list[Line], end: int) -> tuple[str, list[int], list[t
         paragraphs.append((para_start, len(chars)))
     offsets.append(end)
     return "".join(chars), offsets, paragraphs
+
+
+# Words no English sentence ends with: articles, prepositions, conjunctions, possessives.
+_NEVER_LAST = frozenset(
+    ["a", "an", "the", "and", "or", "nor", "but", "with", "of", "to", "from", "for", "by", "in", "on", "at", "between", "into", "than", "as", "about", "against", "among", "over", "under", "after", "before", "during", "without", "within", "via", "including", "per", "its", "their", "his", "her", "our", "your", "my", "these", "those"]
+)
+
+
+def _open_ended(line: str) -> bool:
+    """True when a line stops on a word no sentence ends with ("spoke today with"): the break
+    after it is a page's line break inside a sentence, not the end of a paragraph."""
+    words = line.split()
+    return len(words) >= 4 and words[-1] in _NEVER_LAST
 
 
 def _append_line(line: Line, chars: list[str], offsets: list[int]) -> None:
