@@ -61,7 +61,7 @@ def clean(article: Article) -> Document:
     lines = [ln for ln in split_lines(article.text) if ln.text.strip()]  # 1
     keep = [ln for ln in lines if not is_furniture(ln.text)]  # 2
     keep = drop_repeated_bylines(keep)
-    text, offsets, paragraphs = join_paragraphs(keep, len(article.text))  # 3
+    text, offsets, paragraphs = join_paragraphs(keep, len(article.text), article.text)  # 3
     doc = Document(article=article, text=text, offsets=offsets, paragraphs=paragraphs)
     doc.title = find_title(article, doc)  # 4
     doc.published = publication_date(article, doc)  # 5
@@ -118,19 +118,26 @@ def _norm_char(c: str) -> str:
     return folded if folded.isprintable() else " "
 
 
-def join_paragraphs(lines: list[Line], end: int) -> tuple[str, list[int], list[tuple[int, int]]]:
+def join_paragraphs(
+    lines: list[Line], end: int, original: str | None = None
+) -> tuple[str, list[int], list[tuple[int, int]]]:
     """Clean text, offset map and paragraph spans. Paragraphs are separated by a blank line; a
-    line that does not end a sentence and is followed by one starting in lower case is a wrapped
-    line of the same paragraph."""
+    line that does not end a sentence and is followed, with nothing dropped between, by one
+    starting in lower case, or that stops on a word no sentence ends with, is a wrapped line of
+    the same paragraph."""
     chars: list[str] = []
     offsets: list[int] = []
     paragraphs: list[tuple[int, int]] = []
     para_start = 0
     for i, ln in enumerate(lines):
         if i:
-            before = lines[i - 1].text
-            continues = not _SENTENCE_END.search(before) and (
-                ln.text.lstrip()[:1].islower() or _open_ended(before)
+            prev = lines[i - 1]
+            between = original[prev.start + len(prev.text) : ln.start] if original is not None else "\n"
+            adjacent = not between.strip()  # no dropped line between them
+            continues = (
+                adjacent
+                and not _SENTENCE_END.search(prev.text)
+                and (ln.text.lstrip()[:1].islower() or _open_ended(prev.text))
             )
             sep = " " if continues else "\n\n"
             if not continues:
