@@ -155,7 +155,50 @@ def join_paragraphs(
 
 # Words no English sentence ends with: articles, prepositions, conjunctions, possessives.
 _NEVER_LAST = frozenset(
-    ["a", "an", "the", "and", "or", "nor", "but", "with", "of", "to", "from", "for", "by", "in", "on", "at", "between", "into", "than", "as", "about", "against", "among", "over", "under", "after", "before", "during", "without", "within", "via", "including", "per", "its", "their", "his", "her", "our", "your", "my", "these", "those"]
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "with",
+        "of",
+        "to",
+        "from",
+        "for",
+        "by",
+        "in",
+        "on",
+        "at",
+        "between",
+        "into",
+        "than",
+        "as",
+        "about",
+        "against",
+        "among",
+        "over",
+        "under",
+        "after",
+        "before",
+        "during",
+        "without",
+        "within",
+        "via",
+        "including",
+        "per",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "these",
+        "those",
+    ]
 )
 
 

@@ -726,11 +726,18 @@ SUPERLATIVES = frozenset({"top", "senior", "highest", "ranking", "chief"})
 def _close(run: Run, kb: KnowledgeBase, text: str, before: str = "", after: str = "") -> list[Mention]:
     """A finished title run with no name: its last word says what it names."""
     last = run.hits[-1]
-    function = _office_by_context(run, text, before, after)
+    function = _office_by_context(run, text, before, after, kb)
     if function is not None:
         named: list[str | None] = list(
             dict.fromkeys(
                 h.ident for alts in run.hits for h in alts if h.kind in {"adjective", "country", "capital"}
+            )
+        ) or list(
+            dict.fromkeys(
+                kb.organisations[h.ident].country
+                for alts in run.hits
+                for h in alts
+                if h.kind == "organisation"
             )
         )
         words = text[run.start : run.end]
@@ -819,10 +826,12 @@ def _head_of(org_id: str, kb: KnowledgeBase) -> Role | None:
     return roles[0] if roles else None
 
 
-def _office_by_context(run: Run, text: str, before: str, after: str) -> str | None:
+def _office_by_context(run: Run, text: str, before: str, after: str, kb: KnowledgeBase) -> str | None:
     """The generic office a run of group words names from the words around it, if any."""
     last = run.hits[-1]
     group = text[last[0].start : last[0].end].lower() if any(h.kind == "group" for h in last) else ""
+    if any(h.kind == "organisation" and kb.organisations[h.ident].kind == "military" for h in last):
+        group = "military"  # "the top U.S. military officer": a country's armed forces, named as one
     if (
         group in HEADED_BY
         and before.split()[-2:-1]
