@@ -81,3 +81,26 @@ def test_table_has_a_row_per_country_and_a_summary() -> None:
     assert "| AAA | 1 |" in text
     assert "| BBB | missing |" in text
     assert text.endswith("1 of 2 countries have every office covered on every day; 1 of 2 offices complete")
+
+
+def test_tenures_are_counted_by_the_kind_of_their_source() -> None:
+    from backchannel.kb.coverage import sources
+
+    people = [
+        {
+            "id": "a",
+            "name": "A",
+            "source": "recalled",
+            "roles": [{"role": "aaa-king"}, {"role": "bbb-president"}],
+        },
+        {
+            "id": "b",
+            "name": "B",
+            "roles": [
+                {"role": "aaa-king", "source": "https://example.org/kings"},
+                {"role": "aaa-king", "source": "petrarch2/Phoenix.Countries.actors.txt"},
+                {"role": "bbb-president"},
+            ],
+        },
+    ]
+    assert sources(_kb(people)) == {"recalled": 2, "url": 1, "dataset": 1, "none": 1}

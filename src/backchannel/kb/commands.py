@@ -17,7 +17,14 @@ from rich.table import Table
 from backchannel.errors import BackchannelError
 from backchannel.kb import KnowledgeBase, Person, Tenure, default_kb
 from backchannel.kb.check import check, has_errors
-from backchannel.kb.coverage import CORE_FUNCTIONS, EXTRA_FUNCTIONS, coverage, coverage_table, states
+from backchannel.kb.coverage import (
+    CORE_FUNCTIONS,
+    EXTRA_FUNCTIONS,
+    coverage,
+    coverage_table,
+    sources_line,
+    states,
+)
 from backchannel.kb.lookup import Hit, NoOffice, lookup, parse_when, resolve_country, who
 from backchannel.kb.wikidata import import_wikidata, write_import
 
@@ -156,6 +163,7 @@ def coverage_command(
     functions = CORE_FUNCTIONS + (EXTRA_FUNCTIONS if extra else ())
     rows = coverage(kb, [c for c in codes if c] or states(kb), functions, since=first, until=last)
     out.print(coverage_table(rows), markup=False)
+    out.print(sources_line(kb), markup=False)
     if gaps:
         for row in rows:
             for cell in row:

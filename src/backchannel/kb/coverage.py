@@ -10,6 +10,7 @@ longer than ``HANDOVER_DAYS`` between two holders is a handover, not missing dat
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -136,3 +137,30 @@ def _gaps(covered: list[Interval], since: dt.date, until: dt.date) -> list[Inter
         gaps.append((cursor, until))
     # a gap that ends before the period does (between two holders) may be a handover
     return [(a, b) for a, b in gaps if b == until or (b - a).days + 1 > HANDOVER_DAYS]
+
+
+def sources(kb: KnowledgeBase) -> Counter[str]:
+    """Tenures by where their fact came from: a page (``url``), a dataset such as the PETRARCH-2
+    Phoenix lists (``dataset``), an annotator's knowledge not checked on a page (``recalled``), or
+    nothing recorded (``none``)."""
+    kinds: Counter[str] = Counter()
+    for person in kb.people.values():
+        for tenure in person.tenures:
+            kinds[_source_kind(tenure.source)] += 1
+    return kinds
+
+
+def sources_line(kb: KnowledgeBase) -> str:
+    counts = sources(kb)
+    parts = ", ".join(f"{counts[k]} {k}" for k in ("url", "dataset", "recalled", "none") if counts[k])
+    return f"tenures by source: {parts}"
+
+
+def _source_kind(source: str | None) -> str:
+    if not source:
+        return "none"
+    if source.startswith(("http://", "https://")):
+        return "url"
+    if source.strip().lower() == "recalled":
+        return "recalled"
+    return "dataset"
