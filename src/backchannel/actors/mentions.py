@@ -231,6 +231,16 @@ def find_mentions(doc: Document, kb: KnowledgeBase, matcher: SurfaceMatcher) -> 
     return out
 
 
+def mentions_between(
+    doc: Document, start: int, end: int, kb: KnowledgeBase, matcher: SurfaceMatcher
+) -> list[Mention]:
+    """The actor mentions of one span of the clean text outside the body (a title), on their own."""
+    tokens = tokenize(doc.text[start:end], start)
+    hits = matcher.hits(tokens, doc.text)
+    context = Context(kb, _countries_named(hits, kb), doc.published)
+    return _compose(doc.text, tokens, hits, kb, {}, set(), context)
+
+
 @dataclass(frozen=True)
 class Context:
     """What the whole article says about who can be meant by a bare surname: the countries it

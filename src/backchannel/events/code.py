@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from backchannel.actors import resolve
 from backchannel.events import channel
+from backchannel.events.appearance import joint_appearance
 from backchannel.events.arguments import PRIORITY, contact_parties, is_press, pairings, participant_sets
 from backchannel.events.attribution import attribution
 from backchannel.events.dating import date_of
@@ -69,6 +70,7 @@ def code(
             sentence_of[ev.id] = i
         facts += _resolved_facts(doc, i, kb)
     _carry_quote_attribution(doc)
+    doc.events += joint_appearance(doc, kb)
     merged = merge_within_article(doc.events)
     channel.attach(doc, facts, merged, sentence_of)
     doc.events = [e for e in merged if not _history_dropped(e, doc, history)]
