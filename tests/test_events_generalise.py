@@ -369,3 +369,23 @@ def test_events_generalise_an_office_of_a_country_is_that_countrys_office(pipeli
     assert [{(a.country, a.sector) for a in e.participants} for e in found] == [
         {("USA", "GOV"), ("KEN", "GOV")}
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # a long capitalised title the parser splits from the name it introduces
+        (
+            "Antony Blinken spoke today with EU High Representative for Foreign Affairs and Security Policy "
+            "Josep Borrell.",
+            {"Antony Blinken", "Josep Borrell"},
+        ),
+        (
+            "Jake Sullivan met with Director of the Office of the Central Foreign Affairs Commission and "
+            "Foreign Minister Wang Yi on Monday.",
+            {"Jake Sullivan", "Wang Yi"},
+        ),
+    ],
+)
+def test_events_generalise_a_name_after_a_long_title(pipeline: Pipeline, text: str, pair: set[str]) -> None:
+    assert _contacts(_events(pipeline, text, published="2022-01-08")) == [pair]

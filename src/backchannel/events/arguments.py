@@ -220,7 +220,9 @@ def _args(doc: Document, i: int, heads: list[Token], kb: KnowledgeBase | None = 
                 continue
             # "Director of the CCP Foreign Affairs Commission and Foreign Minister Wang Yi": one
             # person with two titles, which the parser coordinated
-            titled_conj = _titled_conjunct(doc, i, head, in_sentence)
+            titled_conj = _titled_conjunct(doc, i, head, in_sentence) or _name_after_title(
+                doc, i, head, in_sentence
+            )
             if titled_conj:
                 out += titled_conj
                 continue
@@ -362,6 +364,27 @@ def _titled_conjunct(doc: Document, i: int, head: Token, in_sentence: list[Menti
         if len(people) == 1 and (conj.lower_ in TITLE_HEADS or conj.pos_ == "PROPN"):
             return people
     return []
+
+
+TITLE_GLUE = frozenset({"for", "and", "of", "the", "on", "&"})
+
+
+def _name_after_title(doc: Document, i: int, head: Token, in_sentence: list[Mention]) -> list[Mention]:
+    """The person a capitalised title introduces when the parser split the title from the name
+    ("EU High Representative for Foreign Affairs and Security Policy Josep Borrell"): the first
+    person named right after the head, with only title words (capitalised, or "for", "and", "of")
+    and no punctuation between."""
+    if not head.text[:1].isupper():
+        return []
+    pos = doc.sentences[i].start + head.idx + len(head.text)
+    after = sorted((m for m in in_sentence if m.kind == "person" and m.start >= pos), key=lambda m: m.start)
+    if not after:
+        return []
+    gap = doc.text[pos : after[0].start]
+    words = gap.split()
+    if len(words) > 12 or any(c in gap for c in ',;:()"—–'):
+        return []
+    return after[:1] if all(w[:1].isupper() or w in TITLE_GLUE for w in words) else []
 
 
 def _can_name(m: Mention) -> bool:
