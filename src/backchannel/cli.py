@@ -11,15 +11,13 @@ import csv
 import json
 import logging
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from backchannel.errors import BackchannelError
+from backchannel.console import STATE, err, out, run
 from backchannel.options import (
     ActorOption,
     DbOption,
@@ -40,10 +38,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
-STATE = {"debug": False}
-T = TypeVar("T")
 
 
 @app.callback()
@@ -54,17 +48,6 @@ def main_options(
     STATE["debug"] = debug
     level = logging.DEBUG if debug else logging.ERROR if quiet else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-
-
-def run(fn: Callable[[], T]) -> T:
-    """Call ``fn``; a BackchannelError becomes one line and exit status 1."""
-    try:
-        return fn()
-    except BackchannelError as exc:
-        if STATE["debug"]:
-            raise
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(1) from None
 
 
 @app.command()

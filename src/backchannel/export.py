@@ -33,6 +33,7 @@ from typing import Annotated, Any
 
 import typer
 
+from backchannel.console import err, run
 from backchannel.errors import ConfigError
 from backchannel.model import QUAD, Actor, Event, plover_category
 
@@ -311,7 +312,6 @@ def export_command(
     cluster: Annotated[str | None, typer.Option(help="Only the reports of this real-world event.")] = None,
 ) -> None:
     """Write stored events to a file for other tools: Parquet, CSV, PLOVER JSON Lines or POLECAT TSV."""
-    from backchannel.cli import err, run
     from backchannel.store import open_store
 
     filters = {

@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from backchannel.console import err, run
+
 alerts_app = typer.Typer(no_args_is_help=True, help="Alert rules checked against the stored events.")
 
 Db = Annotated[str, typer.Option("--db", help="SQLite file or database URL.", envvar="BACKCHANNEL_DB")]
@@ -34,7 +36,6 @@ def check_command(
     """Check the rules against the events stored since they last looked; print new alerts."""
     from backchannel.alerts import check, load_rules
     from backchannel.alerts._notify import deliver
-    from backchannel.cli import err, run
     from backchannel.store import open_store
     from backchannel.watch import Fetcher, FetchSettings
 
@@ -57,7 +58,6 @@ def list_command(
     limit: Annotated[int, typer.Option(min=1, help="At most this many, newest first.")] = 50,
 ) -> None:
     """The alerts stored, newest first, one JSON object per line."""
-    from backchannel.cli import run
     from backchannel.store import open_store
     from backchannel.store._alerts import stored_alerts
 

@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from backchannel.console import out, run
 from backchannel.link.query import ClusterView
 from backchannel.options import (
     ActorOption,
@@ -37,7 +38,6 @@ def clusters(
     limit: LimitOption = 200,
 ) -> None:
     """Real-world events (clusters of reports): sources, independent sources, disputes, flags."""
-    from backchannel.cli import run
     from backchannel.link.query import find_clusters
     from backchannel.store import open_store
 
@@ -61,7 +61,6 @@ def clusters(
 def _table(found: list[ClusterView]) -> None:
     from rich.table import Table
 
-    from backchannel.cli import out
     from backchannel.link.disputes import describe
 
     table = Table(

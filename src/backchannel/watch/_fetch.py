@@ -30,6 +30,7 @@ import httpx
 
 from backchannel.watch._address import Resolver, public_addresses, system_resolver
 from backchannel.watch._errors import FetchError
+from backchannel.watch._fetched import Fetched
 from backchannel.watch._robots import Robots
 
 try:
@@ -58,14 +59,6 @@ class FetchSettings:
     max_redirects: int = 5
     allow_private: bool = False
     user_agent: str = USER_AGENT
-
-
-@dataclass(frozen=True, slots=True)
-class Fetched:
-    url: str  # after redirects
-    status: int
-    headers: Mapping[str, str]  # lower-case names
-    body: bytes
 
 
 class Fetcher:

@@ -11,14 +11,11 @@ and size limits apply to it. One fetch per site for the life of the fetcher (one
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
 from backchannel.watch._errors import BlockedAddress, FetchError, RobotsDisallowed
-
-if TYPE_CHECKING:
-    from backchannel.watch._fetch import Fetched
+from backchannel.watch._fetched import Fetched
 
 
 class Robots:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from backchannel.console import err, run
+
 if TYPE_CHECKING:
     from backchannel.alerts import Alert
     from backchannel.watch import PollReport
@@ -34,7 +36,6 @@ def watch(
     """Poll FEED_URLs, fetch the pages they link, ingest and link what is new; Ctrl+C stops."""
     from backchannel.alerts import load_rules
     from backchannel.alerts._notify import deliver
-    from backchannel.cli import err, run
     from backchannel.store import open_store
     from backchannel.watch import Fetcher, FetchSettings, WatchState, parse_every, state_path, watch_feeds
 

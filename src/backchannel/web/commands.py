@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
+from backchannel.console import err, run
 from backchannel.errors import ConfigError
 
 # Hosts that accept connections from other machines: the server says so before it starts.
@@ -47,7 +48,6 @@ def serve(
     ] = False,
 ) -> None:
     """Serve the timeline pages and the JSON API over a store (read-only by default)."""
-    from backchannel.cli import err, run
 
     uvicorn, create_app = run(web_modules)
     run(lambda: check_db(db))
