@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
+import pytest
+
 from backchannel import actors
 from backchannel.clean import clean
 from backchannel.kb import KnowledgeBase
@@ -61,3 +63,31 @@ def test_a_surname_named_in_full_before_resolves_whatever_the_date() -> None:
     text = "Rex Tillerson spoke at the event. Tillerson said the plan was sound."
     found = _people(text, "2024-06-01", _kb())
     assert [m.actor.kb_id for m in found] == ["rex-tillerson", "rex-tillerson"]
+
+
+def _all(text: str, published: str = "2022-01-09") -> list[Mention]:
+    doc = segment(clean(Article("t", text)))
+    doc.published = DateSpan.day(dt.date.fromisoformat(published))
+    return actors.annotate(doc, _kb()).mentions
+
+
+def test_a_portfolio_word_inside_a_title_keeps_the_country() -> None:
+    # made-up officials: the country adjective reaches the name across "Commerce" and "Deputy"
+    found = _all(
+        "Chinese Commerce Minister Li Wenhai met Russian Deputy Foreign Minister Pavel Orlov in Minsk."
+    )
+    people = {m.actor.name: m.actor.country for m in found if m.kind == "person"}
+    assert people == {"Li Wenhai": "CHN", "Pavel Orlov": "RUS"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The British Vice Chief of the Defence Staff spoke on Monday.",
+        "The Russian deputy foreign minister spoke on Monday.",
+        "The former Russian president spoke on Monday.",
+    ],
+)
+def test_a_deputy_or_former_office_is_not_its_holder(text: str) -> None:
+    offices = [m for m in _all(text) if m.kind in {"role", "function", "group"}]
+    assert offices and all(m.kind == "group" and m.role_id is None for m in offices)

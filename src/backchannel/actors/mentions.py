@@ -376,6 +376,12 @@ def _compose(
         if tok.key in GLUE or (tok.key == "and" and _between_adjectives(run, by_first, i)):
             i += 1
             continue
+        if run.hits and (
+            tok.key in NOT_THE_HOLDER
+            or (tok.capitalised and (tok.key in TITLE_WORDS or _title_ahead(tokens, i, text, by_first)))
+        ):
+            i += 1  # "Russian Deputy Foreign Minister", "Chinese Commerce Minister": part of the title
+            continue
         if run.hits:
             out.extend(_close(run, kb, text, *_around(text, tokens, run)))
         run = Run()
@@ -383,6 +389,22 @@ def _compose(
     if run.hits:
         out.extend(_close(run, kb, text, *_around(text, tokens, run)))
     return out
+
+
+PORTFOLIO_GLUE = frozenset({"of", "the", "and", "for"})
+
+
+def _title_ahead(tokens: list[Token], i: int, text: str, by_first: dict[int, list[Hit]]) -> bool:
+    """True when a capitalised word the KB does not know leads, within three words and no
+    punctuation, to an office word: a portfolio or grade inside a title ("Commerce", "Deputy")."""
+    for k in range(i + 1, min(i + 4, len(tokens))):
+        if _breaks(text[tokens[k - 1].end : tokens[k].start]):
+            return False
+        if tokens[k].key in TITLE_WORDS or any(h.kind in {"role", "function"} for h in by_first.get(k) or []):
+            return True
+        if not tokens[k].capitalised and tokens[k].key not in PORTFOLIO_GLUE:
+            return False
+    return False
 
 
 def _country_list(tokens: list[Token], k: int, by_first: dict[int, list[Hit]]) -> tuple[list[str], int]:
@@ -766,7 +788,7 @@ def _close(run: Run, kb: KnowledgeBase, text: str, before: str = "", after: str 
     if "organisation" in words_kind and "function" not in words_kind:
         words_kind -= {"role"}  # "U.S. European Command" names the command, not its commander
     if words_kind & {"role", "function"}:
-        return [_office(run, last, c, kb, words) for c in (countries or [None])]
+        return [_office(run, last, c, kb, words, before) for c in (countries or [None])]
     if "group" in words_kind:
         sector = next(h.ident for h in last if h.kind == "group")
         orgs = [h.ident for alts in run.hits[:-1] for h in alts if h.kind == "organisation"]
@@ -858,7 +880,20 @@ def _office_by_context(run: Run, text: str, before: str, after: str, kb: Knowled
     return None
 
 
-def _office(run: Run, last: list[Hit], country: str | None, kb: KnowledgeBase, words: str) -> Mention:
+# Words that make an office another one: "Vice Chief of the Defence Staff" is not the Chief,
+# "Deputy Foreign Minister" not the minister, "former President" not today's.
+NOT_THE_HOLDER = frozenset({"vice", "deputy", "assistant", "former", "ex", "under"})
+
+
+def _office(
+    run: Run, last: list[Hit], country: str | None, kb: KnowledgeBase, words: str, preceding: str = ""
+) -> Mention:
+    before = f"{preceding} {words[: max(0, last[0].start - run.start)]}".lower().replace("-", " ").split()
+    if before and before[-1] in NOT_THE_HOLDER:  # another office of that country: a group of it
+        office = kb.roles[last[0].ident] if last[0].kind == "role" else None
+        iso = country or (office.country if office else None)
+        sector = office.sector if office else kb.functions[last[0].ident].sector
+        return _mention(run, Actor(None, words, iso, sector), "group", "other office", iso)
     roles = [h for h in last if h.kind == "role"]
     if roles:
         fitting = [h for h in roles if country is None or kb.roles[h.ident].country == country]
