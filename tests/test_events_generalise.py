@@ -389,3 +389,20 @@ def test_events_generalise_an_office_of_a_country_is_that_countrys_office(pipeli
 )
 def test_events_generalise_a_name_after_a_long_title(pipeline: Pipeline, text: str, pair: set[str]) -> None:
     assert _contacts(_events(pipeline, text, published="2022-01-08")) == [pair]
+
+
+def test_events_generalise_a_contact_with_the_offices_of_several_countries(pipeline: Pipeline) -> None:
+    # the parser reads "Ministers ... to discuss" as a clause: each minister is still a party of the
+    # call, and the purpose clause is not a second contact among the ministers
+    text = (
+        "Lloyd Austin spoke today with Defense Ministers from Canada, France, Germany, Poland, and the "
+        "United Kingdom to discuss the situation in Russia."
+    )
+    found = [e for e in _events(pipeline, text, published="2023-06-24") if e.event_type == "CONSULT"]
+    assert sorted(sorted(a.country or "" for a in e.participants) for e in found) == [
+        ["CAN", "USA"],
+        ["DEU", "USA"],
+        ["FRA", "USA"],
+        ["GBR", "USA"],
+        ["POL", "USA"],
+    ]

@@ -116,7 +116,7 @@ def _surface_subject(doc: Document, i: int, frame: Frame) -> list[Mention]:
 def _surface_others(doc: Document, i: int, frame: Frame) -> list[Mention]:
     """When the parse loses the other party's preposition ("spoke by telephone on Friday with
     X", parsed as a subordinate clause), take the first mention after that preposition in the
-    words that follow the trigger, before the next verb."""
+    words that follow the trigger, before the next verb (all the offices one phrase names)."""
     preps = {p for p in frame.spec.other if p not in {"dobj", "poss"}}
     if frame.spec.pos != "VERB":
         return []
@@ -139,7 +139,8 @@ def _surface_others(doc: Document, i: int, frame: Frame) -> list[Mention]:
             after = [m for m in doc.mentions_in(i) if m.start >= sent.start + tok.idx]
             after = [m for m in after if m.start - (sent.start + tok.idx) < 80]
             after.sort(key=lambda m: (m.start, PRIORITY.get(m.kind, 9)))
-            return after[:1]
+            # one phrase may name several ("Defense Ministers from Canada, France and Poland")
+            return [m for m in after if after and m.start == after[0].start and m.kind == after[0].kind]
     return []
 
 

@@ -115,6 +115,8 @@ def _code_sentence(
             facts.append(channel.Fact(i, "disclosure", _clause_text(doc, i, tok)))
             continue
         for spec in table.readings(tok):
+            if spec.event_type == "CONSULT" and _purpose_of_contact(tok, out):
+                continue  # "spoke with X to discuss Y": the purpose of the contact just coded
             frame = build(tok, spec, table.types[spec.event_type])
             if frame is None:
                 continue
@@ -135,6 +137,18 @@ def _code_sentence(
 
 
 MAX_RECORDS_PER_SENTENCE = 12
+
+
+def _purpose_of_contact(tok: Token, coded: list[Event]) -> bool:
+    """An infinitive of contact in a purpose clause after a contact of the same sentence ("spoke
+    today with the defence ministers ... to discuss the situation"): it restates that contact, and
+    the parser often gives it the other party as its subject."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return (
+        infinitive
+        and tok.dep_ in {"advcl", "acl", "relcl", "pcomp"}
+        and any(e.event_type == "CONSULT" for e in coded)
+    )
 
 
 def _clause_text(doc: Document, i: int, tok: Token) -> str:
