@@ -406,3 +406,11 @@ def test_events_generalise_a_contact_with_the_offices_of_several_countries(pipel
         ["GBR", "USA"],
         ["POL", "USA"],
     ]
+
+
+def test_events_generalise_their_meeting_after_two_titled_people(pipeline: Pipeline) -> None:
+    text = "They discussed the accord reached by President Biden and Russian President Putin in their June 2021 Geneva meeting."
+    found = [e for e in _events(pipeline, text, published="2023-09-18") if e.event_type == "CONSULT"]
+    assert [({a.name for a in e.participants}, str(e.date.start), str(e.date.end)) for e in found] == [
+        ({"Joe Biden", "Vladimir Putin"}, "2021-06-01", "2021-06-30")
+    ]

@@ -410,7 +410,9 @@ def _coordinated_people(doc: Document, i: int, pos: int) -> list[Mention]:
         return []
     left, right = people[-2], people[-1]
     gap = doc.text[left.end : right.start]
-    if left.actor.key != right.actor.key and re.fullmatch(r"\s*(,\s*)?and\s+", gap):
+    # "Presidents Biden and Erdogan", "President Biden and Russian President Putin": "and", with
+    # at most the second person's title between
+    if left.actor.key != right.actor.key and re.fullmatch(r"\s*(,\s*)?and\s+([A-Z][\w.'’-]*\s+){0,4}", gap):
         return [left, right]
     return []
 
