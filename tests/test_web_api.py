@@ -271,3 +271,16 @@ def test_web_api_seed_contacts_of_gerasimov_with_evidence(
         assert {r["article"]["id"][:4] for r in reports} >= {"000_", "001_"}
     finally:
         app.state.store.close()
+
+
+@pytest.mark.parametrize("term", ["\x00", "\x00\x01", " \t"])
+def test_web_api_a_control_character_actor_matches_nothing(client: Client, term: str) -> None:
+    # a NUL ends a LIKE pattern in SQLite: "%00" used to match every event (issue 15, point 6)
+    page = client.get("/api/events", params={"actor": term}).json()
+    assert page["items"] == [] and page["total"] == 0
+    assert client.get("/api/clusters", params={"actor": term}).json()["items"] == []
+
+
+def test_web_api_actor_page_of_a_nul_lists_nothing(client: Client) -> None:
+    response = client.get("/api/actors/%00")
+    assert response.status_code == 404 and "no actor" in response.json()["message"]

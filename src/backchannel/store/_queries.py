@@ -28,8 +28,17 @@ def like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
+def searchable(term: str) -> str:
+    """A search term without control characters and outer spaces. A NUL ends the pattern in
+    SQLite's LIKE, so "%00" would have matched every actor; such a term now matches nothing."""
+    return "".join(ch for ch in term if ch.isprintable()).strip()
+
+
 def _actor_match(table: FromClause, term: str) -> Condition:
     c = table.c
+    term = searchable(term)
+    if not term:
+        return false()
     pattern = like_pattern(term.casefold())
     return or_(
         c.kb_id == term, c.name_fold.like(pattern, escape="\\"), c.text_fold.like(pattern, escape="\\")
@@ -110,7 +119,10 @@ def cluster_conditions(
     """A cluster matches an actor by a participant key (the whole key, or part of it in any case),
     or through a participant of one of its member events."""
     conds: list[Condition] = []
-    if actor:
+    if actor is not None and not searchable(actor):
+        conds.append(false())  # a term of control characters only: nothing matches
+    elif actor:
+        actor = searchable(actor)
         k = cluster_keys.c
         key = exists().where(
             k.cluster_id == clusters.c.id,
