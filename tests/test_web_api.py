@@ -273,7 +273,7 @@ def test_web_api_seed_contacts_of_gerasimov_with_evidence(
         app.state.store.close()
 
 
-@pytest.mark.parametrize("term", ["\x00", "\x00\x01", " \t"])
+@pytest.mark.parametrize("term", ["\x00", "\x00\x01", "Gerasimov\x00"])
 def test_web_api_a_control_character_actor_matches_nothing(client: Client, term: str) -> None:
     # a NUL ends a LIKE pattern in SQLite: "%00" used to match every event (issue 15, point 6)
     page = client.get("/api/events", params={"actor": term}).json()

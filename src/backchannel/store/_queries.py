@@ -28,16 +28,17 @@ def like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
-def searchable(term: str) -> str:
-    """A search term without control characters and outer spaces. A NUL ends the pattern in
-    SQLite's LIKE, so "%00" would have matched every actor; such a term now matches nothing."""
-    return "".join(ch for ch in term if ch.isprintable()).strip()
+def searchable(term: str) -> bool:
+    """Whether a term can match anything stored. Nothing stored holds a NUL (ingest refuses it,
+    ``_records.UNSTORABLE``), and a NUL would end SQLite's LIKE pattern early, so "%00" matched
+    every actor; PostgreSQL refuses it outright."""
+    return "\x00" not in term
 
 
 def _actor_match(table: FromClause, term: str) -> Condition:
+    """A participant whose KB id is the term, or whose name or words contain it."""
     c = table.c
-    term = searchable(term)
-    if not term:
+    if not searchable(term):
         return false()
     pattern = like_pattern(term.casefold())
     return or_(
@@ -119,14 +120,13 @@ def cluster_conditions(
     """A cluster matches an actor by a participant key (the whole key, or part of it in any case),
     or through a participant of one of its member events."""
     conds: list[Condition] = []
-    if actor is not None and not searchable(actor):
-        conds.append(false())  # a term of control characters only: nothing matches
-    elif actor:
-        actor = searchable(actor)
+    if actor:
         k = cluster_keys.c
         key = exists().where(
             k.cluster_id == clusters.c.id,
-            or_(k.key == actor, func.lower(k.key).like(like_pattern(actor.lower()), escape="\\")),
+            or_(k.key == actor, func.lower(k.key).like(like_pattern(actor.lower()), escape="\\"))
+            if searchable(actor)
+            else false(),
         )
         member = exists(
             select(1)
