@@ -91,3 +91,19 @@ def test_a_portfolio_word_inside_a_title_keeps_the_country() -> None:
 def test_a_deputy_or_former_office_is_not_its_holder(text: str) -> None:
     offices = [m for m in _all(text) if m.kind in {"role", "function", "group"}]
     assert offices and all(m.kind == "group" and m.role_id is None for m in offices)
+
+
+def test_a_family_name_written_first_is_the_surname() -> None:
+    # Korean and Chinese names are printed family name first: "President Moon" is Moon Jae-in
+    text = (
+        "Donald Trump spoke with President Moon Jae-in of the Republic of Korea. He thanked President Moon."
+    )
+    found = _people(text, "2018-02-26", _kb())
+    assert [m.actor.kb_id for m in found if m.text.endswith("Moon")] == ["moon-jae-in"]
+
+
+def test_a_surname_of_several_plausible_people_stays_unresolved() -> None:
+    # several Koreans named Kim held office in 2020: "Mr. Kim" alone names none of them
+    text = "North and South Korea traded warnings. Mr. Kim said nothing."
+    found = _people(text, "2020-06-01", _kb())
+    assert all(m.actor.kb_id is None for m in found if m.text.endswith("Kim"))

@@ -482,15 +482,17 @@ def _fitting(
     """The people a name can mean here. A full name stands; a bare surname means someone the
     article named in full before, else someone plausible in the article (their country named,
     in office near its date), and among several, those the title before it fits ("Indian Defence
-    Minister Singh"). Nobody fits: the word stays unresolved rather than guessed."""
+    Minister Singh"), when exactly one such person is left. Nobody, or several namesakes: the
+    word stays unresolved rather than guessed."""
     if any(h.kind == "person" for h in hits):
         return [h for h in hits if h.kind == "person"]
     named = [h for h in hits if h.ident in seen]
     if named or context is None:
         return named or hits
     hits = [h for h in hits if context.plausible(h.ident)]
-    titled = [h for h in hits if _title_fits(kb.people[h.ident], run, kb)]
-    return titled or hits
+    if run.kinds() & {"role", "function", "adjective", "country"}:
+        hits = [h for h in hits if _title_fits(kb.people[h.ident], run, kb)]  # "President Moon"
+    return hits if len({h.ident for h in hits}) == 1 else []  # several namesakes: no guess
 
 
 def _title_fits(person: Person, run: Run, kb: KnowledgeBase) -> bool:
