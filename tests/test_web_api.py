@@ -284,3 +284,19 @@ def test_web_api_a_control_character_actor_matches_nothing(client: Client, term:
 def test_web_api_actor_page_of_a_nul_lists_nothing(client: Client) -> None:
     response = client.get("/api/actors/%00")
     assert response.status_code == 404 and "no actor" in response.json()["message"]
+
+
+def test_web_api_head_answers_like_get_without_a_body(client: Client) -> None:
+    # issue 15, point 15: HEAD got 405 everywhere
+    got = client.get("/api/events", params={"actor": "Gerasimov"})
+    head = client.request("HEAD", "/api/events", params={"actor": "Gerasimov"})
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-length"] == got.headers["content-length"]
+    assert head.headers["content-type"] == got.headers["content-type"]
+
+
+def test_web_api_a_refused_write_says_why_in_message(client: Client) -> None:
+    response = client.request("POST", "/api/events")
+    assert response.status_code == 405
+    assert "read-only" in response.json()["message"]
+    assert response.headers["allow"] == "GET, HEAD"

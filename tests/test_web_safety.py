@@ -65,7 +65,7 @@ def test_web_safety_bad_parameters_get_422_with_a_clear_message(
 def test_web_safety_read_only_refuses_writes_with_405(client: Client, method: str, url: str) -> None:
     response = client.request(method, url, json={"id": "x", "text": "y"})
     assert response.status_code == 405
-    assert response.headers["allow"] == "GET"
+    assert response.headers["allow"] == "GET, HEAD"
     assert "--writable" in response.json()["detail"]
 
 

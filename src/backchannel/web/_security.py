@@ -68,6 +68,18 @@ class Guard:
         if refusal is not None:
             await refusal(scope, receive, send_with_headers)
             return
+        if scope["method"] == "HEAD":  # answered as GET, headers only (the routes declare GET)
+            scope = {**scope, "method": "GET"}
+
+            async def headers_only(message: Message) -> None:
+                if message["type"] == "http.response.body":
+                    if message.get("more_body"):
+                        return  # the body's parts are dropped; the end is sent empty
+                    message = {"type": "http.response.body", "body": b"", "more_body": False}
+                await send_with_headers(message)
+
+            await self.app(scope, receive, headers_only)
+            return
         await self.app(scope, receive, send_with_headers)
 
     def refuse(self, scope: Scope) -> Response | None:
@@ -75,12 +87,12 @@ class Guard:
         if scope["method"] in READ_METHODS:
             return None
         if not self.writable:
+            message = "this server is read-only; start it with --writable to allow writes"
             return JSONResponse(
-                {"detail": "this server is read-only; start it with --writable to allow writes"},
-                status_code=405,
-                headers={"Allow": "GET"},
+                {"detail": message, "message": message}, status_code=405, headers={"Allow": "GET, HEAD"}
             )
         origin = Headers(scope=scope).get("origin")
         if origin is not None and (urlsplit(origin).hostname or "").lower() not in self.hosts:
-            return JSONResponse({"detail": f"writes from {origin} are not allowed"}, status_code=403)
+            message = f"writes from {origin} are not allowed"
+            return JSONResponse({"detail": message, "message": message}, status_code=403)
         return None
