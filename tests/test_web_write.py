@@ -64,9 +64,14 @@ def test_web_write_ingest_names_a_missing_field(writable: Client) -> None:
     assert response.json()["message"] == "body field 'text' is required"
 
 
-@pytest.mark.parametrize(("origin", "status"), [("http://evil.example", 403), ("http://127.0.0.1:8000", 422)])
+@pytest.mark.parametrize(
+    ("origin", "status"),
+    [("http://evil.example", 403), ("http://127.0.0.1:8000", 403), ("http://127.0.0.1", 422)],
+)
 def test_web_write_refuses_writes_from_other_sites(writable: Client, origin: str, status: int) -> None:
-    # 422 for our own origin: it got past the guard, to the (empty, so invalid) body.
+    # The server is reached at http://127.0.0.1 (port 80): a page on port 8000 of the same machine
+    # is another site (issue 15, point 16). 422 for our own origin: it got past the guard, to the
+    # (empty, so invalid) body.
     assert writable.request("POST", "/api/ingest", json={}, headers={"origin": origin}).status_code == status
 
 

@@ -91,8 +91,23 @@ class Guard:
             return JSONResponse(
                 {"detail": message, "message": message}, status_code=405, headers={"Allow": "GET, HEAD"}
             )
-        origin = Headers(scope=scope).get("origin")
-        if origin is not None and (urlsplit(origin).hostname or "").lower() not in self.hosts:
+        headers = Headers(scope=scope)
+        origin = headers.get("origin")
+        if origin is not None and not _same_origin(origin, headers.get("host", ""), self.hosts):
             message = f"writes from {origin} are not allowed"
             return JSONResponse({"detail": message, "message": message}, status_code=403)
         return None
+
+
+def _same_origin(origin: str, host: str, hosts: frozenset[str]) -> bool:
+    """A write's page must come from this server: one of its names, and the port the request was
+    sent to (a page served by another program on another local port is another site)."""
+    parts = urlsplit(origin)
+    if (parts.hostname or "").lower() not in hosts:
+        return False
+    default = {"http": 80, "https": 443}.get(parts.scheme, 0)
+    asked = urlsplit(f"//{host}")
+    try:
+        return (parts.port or default) == (asked.port or default)
+    except ValueError:
+        return False  # a port that is no number
