@@ -40,3 +40,20 @@ def test_a_shorter_later_mention_is_the_person_named_earlier() -> None:
     people = [m.actor for m in doc.mentions if m.kind == "person"]
     assert [p.name for p in people] == ["Amani Wekesa", "Amani Wekesa"]
     assert people[1].country == "KEN"
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "expected"),
+    [
+        ("Charles Q. Brown Jr.", "USA", "Brown"),
+        ("Moon Jae-in", "KOR", "Moon"),
+        ("Xi Jinping", "CHN", "Xi"),
+        ("Philippe of Belgium", "BEL", None),
+        ("Elizabeth II", "GBR", None),
+        ("Sugiono", "IDN", None),
+    ],
+)
+def test_the_surname_a_later_mention_uses(name: str, country: str, expected: str | None) -> None:
+    from backchannel.names import surname
+
+    assert surname(name, country) == expected

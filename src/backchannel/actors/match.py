@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from backchannel.kb import KnowledgeBase
+from backchannel.names import surname
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 CASE_FREE = frozenset({"role", "function", "group"})
@@ -156,7 +157,7 @@ def _surfaces(kb: KnowledgeBase, group_nouns: dict[str, str]) -> Iterator[tuple[
         yield from ((s, "function", f.id) for s in _with_plurals(f.phrases))
     for p in kb.people.values():
         yield from ((s, "person", p.id) for s in (p.name, *p.aliases))
-        surnames = {_surname(n, p.country in FAMILY_NAME_FIRST) for n in (p.name, *p.aliases)}
+        surnames = {surname(n, p.country) for n in (p.name, *p.aliases)}
         yield from ((s, "surname", p.id) for s in surnames if s)
     for noun, sector in group_nouns.items():  # ident is the PLOVER sector the noun implies
         yield from ((s, "group", sector) for s in _with_plurals((noun,)))
@@ -171,27 +172,3 @@ def _with_plurals(phrases: tuple[str, ...]) -> Iterator[str]:
             yield p.replace(" of the ", " of ")
         if " of " not in p and not p.endswith("s"):
             yield p + "s"
-
-
-# Countries whose names news prints family name first ("Xi Jinping", "Moon Jae-in", "Lai Ching-te"):
-# the surname a later mention uses ("President Moon") is the first word.
-FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "KOR", "PRK"})
-
-
-def _surname(name: str, family_first: bool = False) -> str | None:
-    """The family name of a personal name: its last word, or its first where names are written
-    family name first. None when it has none: a regnal or papal name ("Philippe of Belgium",
-    "Charles III", "Pope Leo XIV") ends in a place or a number."""
-    if " of " in f" {name} ":
-        return None
-    if family_first:
-        words = name.replace(".", " ").split()
-        return words[0] if len(words) > 1 else None
-    words = name.replace(".", " ").split()
-    parts = [p for p in words if p.lower() not in {"jr", "sr"} and not _ROMAN.fullmatch(p)]
-    if len(parts) < len(words) and len(parts) <= 2:
-        return None  # "Elizabeth II", "Pope Francis II": the given name is no surname
-    return parts[-1] if len(parts) > 1 else None
-
-
-_ROMAN = re.compile(r"[IVXLC]+")

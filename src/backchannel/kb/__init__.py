@@ -49,6 +49,7 @@ import yaml
 
 from backchannel.errors import KnowledgeBaseError
 from backchannel.model import DateSpan
+from backchannel.names import surname
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
 
@@ -107,8 +108,8 @@ class Person:
 
     @property
     def surname(self) -> str:
-        parts = [p for p in self.name.replace(".", " ").split() if p.lower() not in {"jr", "sr", "ii", "iii"}]
-        return parts[-1] if parts else self.name
+        """The word a later mention uses for the person, else the whole name (see ``names.surname``)."""
+        return surname(self.name, self.country) or self.name
 
 
 @dataclass(slots=True)
